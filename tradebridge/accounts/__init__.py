@@ -1,0 +1,1 @@
+"""People: user accounts, sign-in, login throttling and personal API tokens."""

@@ -1,0 +1,135 @@
+"""The HTTP API under /api/v1: one NinjaAPI, its authentication and its single error shape.
+
+Every error leaves as `{"errors": [{"code", "field", "message"}]}` with a 4xx status,
+whatever raised it: a domain rule, schema validation, authentication or an unknown id.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
+from django.http import Http404, HttpRequest
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.security import HttpBearer, SessionAuth
+
+from tradebridge.accounts.services import membership_for_token
+from tradebridge.core.errors import DomainError, FieldError
+from tradebridge.core.messages import localize
+
+log = logging.getLogger(__name__)
+
+
+class TokenAuth(HttpBearer):
+    """`Authorization: Bearer tb_…` — a personal token acting for one company."""
+
+    def authenticate(self, request: HttpRequest, token: str):
+        membership = membership_for_token(token)
+        if membership is None:
+            return None
+        request.user = membership.user
+        request.membership = membership
+        return membership.user
+
+
+class BrowserSession(SessionAuth):
+    """The signed-in browser session; CSRF is checked on unsafe methods."""
+
+
+api = NinjaAPI(
+    title="TradeBridge API",
+    version="1",
+    description="Cross-border wholesale marketplace API. Authenticate with a personal token "
+    "(Authorization: Bearer tb_…) or a browser session with its CSRF token.",
+    urls_namespace="api",
+    auth=[TokenAuth(), BrowserSession()],
+)
+
+
+def error_response(request: HttpRequest, errors: list[FieldError], status: int):
+    return api.create_response(
+        request,
+        {"errors": [{"code": e.code, "field": e.field, "message": localize(e)} for e in errors]},
+        status=status,
+    )
+
+
+@api.exception_handler(DomainError)
+def _domain_error(request, exc: DomainError):
+    return error_response(request, exc.errors, exc.status)
+
+
+def _field_of(loc) -> str | None:
+    # Pydantic locations look like ("body", "payload", "vat_number"); the last name is the field.
+    names = [
+        str(part)
+        for part in loc
+        if not isinstance(part, int) and part not in {"body", "query", "path", "payload"}
+    ]
+    return ".".join(names) or None
+
+
+@api.exception_handler(ValidationError)
+def _validation_error(request, exc: ValidationError):
+    errors = [
+        FieldError(
+            code=str(e.get("type", "invalid")),
+            message=str(e.get("msg", "Invalid value.")),
+            field=_field_of(e.get("loc", ())),
+        )
+        for e in exc.errors
+    ]
+    return error_response(request, errors, 422)
+
+
+@api.exception_handler(AuthenticationError)
+def _unauthenticated(request, exc):
+    return error_response(
+        request, [FieldError("unauthenticated", _("Sign in or send an API token."))], 401
+    )
+
+
+@api.exception_handler(HttpError)
+def _http_error(request, exc: HttpError):
+    code = "csrf_failed" if "CSRF" in exc.message else "http_error"
+    return error_response(request, [FieldError(code, exc.message)], exc.status_code)
+
+
+@api.exception_handler(Http404)
+def _not_found(request, exc):
+    return error_response(request, [FieldError("not_found", _("Not found."))], 404)
+
+
+@api.exception_handler(PermissionDenied)
+def _forbidden(request, exc):
+    return error_response(
+        request, [FieldError("forbidden", _("You do not have permission to do this."))], 403
+    )
+
+
+@api.exception_handler(RequestDataTooBig)
+def _too_big(request, exc):
+    return error_response(
+        request, [FieldError("request_too_large", _("The request body is too large."))], 413
+    )
+
+
+@api.exception_handler(Exception)
+def _unexpected(request, exc):
+    log.exception("Unhandled API error on %s", request.path)
+    return error_response(
+        request, [FieldError("server_error", _("Something went wrong on our side."))], 500
+    )
+
+
+def _routers() -> None:
+    from tradebridge.accounts.api import router as accounts_router
+    from tradebridge.companies.api import router as companies_router
+
+    api.add_router("", accounts_router)
+    api.add_router("", companies_router)
+
+
+_routers()

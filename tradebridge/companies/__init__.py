@@ -1,0 +1,1 @@
+"""Companies and their people: memberships, roles, invitations and identity verification."""

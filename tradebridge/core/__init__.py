@@ -1,0 +1,1 @@
+"""Project-wide plumbing: the error shape, request limits, health check, layout, home page."""

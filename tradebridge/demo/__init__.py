@@ -1,0 +1,1 @@
+"""The demo data set: realistic bilingual companies and people, built in code."""

@@ -1,0 +1,115 @@
+"""Loads the demo data set into the database; running it twice changes nothing."""
+
+from __future__ import annotations
+
+from django.contrib.auth.hashers import make_password
+from django.db import transaction
+from django.utils import timezone
+
+from tradebridge.accounts.models import User
+from tradebridge.companies.domain import Verification
+from tradebridge.companies.models import Company, Membership, VerificationEvent
+from tradebridge.demo.dataset import (
+    ALL_COMPANIES,
+    DEMO_PASSWORD,
+    OPERATOR,
+    SECOND_MEMBERSHIPS,
+    DemoCompany,
+)
+
+PROFILE = (
+    "name_zh",
+    "country",
+    "region",
+    "sector",
+    "description",
+    "description_zh",
+    "companies_house_number",
+    "vat_number",
+    "uscc",
+    "website",
+)
+
+
+@transaction.atomic
+def load_demo() -> dict[str, int]:
+    """Create what is missing; leave what exists (and anything a demo user changed) alone."""
+    created = {"companies": 0, "users": 0}
+    # One hash for every demo user: Argon2 is slow on purpose, and they share a password.
+    password_hash = make_password(DEMO_PASSWORD)
+    operator_user = None
+    for spec in ALL_COMPANIES:
+        company, made = Company.objects.get_or_create(
+            kind=spec.kind, name=spec.name, defaults={f: getattr(spec, f) for f in PROFILE}
+        )
+        created["companies"] += made
+        for person in spec.users:
+            user, user_made = _user(
+                person.email,
+                person.full_name,
+                person.language,
+                password_hash,
+                staff=spec is OPERATOR,
+            )
+            created["users"] += user_made
+            Membership.objects.get_or_create(
+                user=user, company=company, defaults={"role": person.role}
+            )
+            if spec is OPERATOR:
+                operator_user = user
+        if made:
+            _set_verification(company, spec, operator_user)
+    for email, company_name, role in SECOND_MEMBERSHIPS:
+        Membership.objects.get_or_create(
+            user=User.objects.get(email=email),
+            company=Company.objects.get(name=company_name),
+            defaults={"role": role},
+        )
+    return created
+
+
+def _user(email: str, full_name: str, language: str, password_hash: str, *, staff: bool):
+    user, made = User.objects.get_or_create(
+        email=email,
+        defaults={
+            "full_name": full_name,
+            "preferred_language": language,
+            "password": password_hash,
+            "is_staff": staff,
+            "is_superuser": staff,
+        },
+    )
+    return user, made
+
+
+def _set_verification(company: Company, spec: DemoCompany, operator_user: User | None) -> None:
+    """Replay the moves that lead to the demo status, so its history reads like the real thing."""
+    now = timezone.now()
+    path = {
+        "pending": [Verification.PENDING],
+        "verified": [Verification.PENDING, Verification.VERIFIED],
+        "rejected": [Verification.PENDING, Verification.REJECTED],
+    }.get(spec.verification, [])
+    current = Verification.UNVERIFIED
+    for target in path:
+        VerificationEvent.objects.create(
+            company=company,
+            from_status=current.value,
+            to_status=target.value,
+            actor=operator_user if target != Verification.PENDING else None,
+            actor_company=Company.objects.filter(kind="operator").first(),
+            reason="Demo data" if target != Verification.PENDING else "",
+            at=now,
+        )
+        current = target
+    if path:
+        company.verification_status = current.value
+        company.verification_decided_at = now
+        company.verification_decided_by = operator_user if current != Verification.PENDING else None
+        company.save(
+            update_fields=[
+                "verification_status",
+                "verification_decided_at",
+                "verification_decided_by",
+            ]
+        )
