@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tradebridge.companies.models import SECTOR_CHOICES
+from tradebridge.companies.widgets import identifier_input
 from tradebridge.core.countries import COUNTRIES
 
 KIND_CHOICES = [
@@ -32,6 +33,7 @@ class SignupForm(forms.Form):
     region = forms.CharField(label=_("Region or city"), max_length=100, required=False)
     sector = forms.ChoiceField(label=_("Sector"), choices=SECTOR_CHOICES, initial="other")
     companies_house_number = forms.CharField(
+        widget=identifier_input("companies_house_number"),
         label=_("Companies House number"),
         max_length=20,
         required=False,
@@ -40,12 +42,14 @@ class SignupForm(forms.Form):
         ),
     )
     vat_number = forms.CharField(
+        widget=identifier_input("vat_number"),
         label=_("UK VAT number"),
         max_length=30,
         required=False,
         help_text=_("Optional, e.g. GB 980 7806 84."),
     )
     uscc = forms.CharField(
+        widget=identifier_input("uscc"),
         label=_("Unified social credit code"),
         max_length=30,
         required=False,

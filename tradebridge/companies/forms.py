@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tradebridge.companies.models import ROLE_CHOICES, SECTOR_CHOICES
+from tradebridge.companies.widgets import identifier_input
 from tradebridge.core.countries import COUNTRIES
 
 
@@ -31,10 +32,23 @@ class CompanyForm(forms.Form):
         max_length=5000,
     )
     companies_house_number = forms.CharField(
-        label=_("Companies House number"), max_length=20, required=False
+        widget=identifier_input("companies_house_number"),
+        label=_("Companies House number"),
+        max_length=20,
+        required=False,
     )
-    vat_number = forms.CharField(label=_("UK VAT number"), max_length=30, required=False)
-    uscc = forms.CharField(label=_("Unified social credit code"), max_length=30, required=False)
+    vat_number = forms.CharField(
+        widget=identifier_input("vat_number"),
+        label=_("UK VAT number"),
+        max_length=30,
+        required=False,
+    )
+    uscc = forms.CharField(
+        widget=identifier_input("uscc"),
+        label=_("Unified social credit code"),
+        max_length=30,
+        required=False,
+    )
 
 
 class InvitationForm(forms.Form):

@@ -15,6 +15,19 @@ CHECKS = {
     "vat_number": identifiers.normalize_uk_vat_number,
     "uscc": identifiers.normalize_uscc,
 }
+# Every number a form or API client may ask us to check, company numbers and the PRC ID card.
+SCHEMES = CHECKS | {"prc_resident_id": identifiers.normalize_prc_resident_id}
+
+
+def check_one(scheme: str, value: str) -> str:
+    """Normalise one number, or raise DomainError with field "value"."""
+    check = SCHEMES.get(scheme)
+    if check is None:
+        raise DomainError("scheme_invalid", f"Choose one of: {', '.join(SCHEMES)}.", "scheme")
+    try:
+        return check(value or "")
+    except identifiers.InvalidIdentifier as exc:
+        raise DomainError(exc.code, exc.message, "value") from None
 
 
 def required_identifiers(kind: Kind, country: str) -> tuple[str, ...]:

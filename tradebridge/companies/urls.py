@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tradebridge.companies import views
+from tradebridge.companies import identifier_views, views
 
 app_name = "companies"
 
@@ -23,4 +23,7 @@ urlpatterns = [
         name="decide-verification",
     ),
     path("directory/", views.directory, name="directory"),
+    path(
+        "identifiers/check/<str:scheme>/", identifier_views.check_fragment, name="check-identifier"
+    ),
 ]
