@@ -167,3 +167,15 @@ def test_signup_shows_only_the_identifiers_for_the_chosen_account_type(page: Pag
         expect(fields["companies_house_number"]).to_be_visible()
         expect(fields["vat_number"]).to_be_visible()
         expect(fields["uscc"]).to_be_hidden()
+
+
+def test_registration_numbers_are_checked_while_typing(page: Page, checkpoint):
+    page.goto(SIGNUP)
+    check = page.locator("#check-companies_house_number")
+    with checkpoint("live error for a bad number"):
+        page.fill("#id_companies_house_number", "ZZ123456")
+        expect(check.locator("p.field-error")).to_contain_text("prefix")
+    with checkpoint("canonical form for a good number"):
+        page.fill("#id_companies_house_number", "sc 123456")
+        expect(check.locator("p.field-ok")).to_contain_text("SC123456")
+    assert not Company.objects.exists()

@@ -54,16 +54,16 @@ def test_env_bool_rejects_nonsense(monkeypatch):
         config.env_bool("X_FLAG", True)
 
 
+def _clean_env(overrides: dict[str, str]) -> dict[str, str]:
+    """What a fresh process would see: not the test suite's own database, key or settings."""
+    hidden = {"DJANGO_SETTINGS_MODULE", "SECRET_KEY", "DATABASE_URL"}
+    return {k: v for k, v in os.environ.items() if k not in hidden} | overrides
+
+
 def _run_cli(*args, env_overrides, cwd):
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in {"DJANGO_SETTINGS_MODULE", "SECRET_KEY", "DATABASE_URL"}
-    }
-    env.update(env_overrides)
     return subprocess.run(
         [sys.executable, "-m", "tradebridge.cli", *args],
-        env=env,
+        env=_clean_env(env_overrides),
         cwd=cwd,
         capture_output=True,
         text=True,
@@ -104,7 +104,7 @@ def test_cli_migrates_sqlite_in_wal_mode_and_writers_wait_for_each_other(tmp_pat
     procs = [
         subprocess.Popen(
             [sys.executable, "-c", script],
-            env=os.environ | env,
+            env=_clean_env(env),
             cwd=tmp_path,
             stderr=subprocess.PIPE,
             text=True,

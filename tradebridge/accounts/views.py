@@ -24,7 +24,10 @@ BACKEND = "django.contrib.auth.backends.ModelBackend"
 def signup(request):
     if request.user.is_authenticated:
         return redirect("core:home")
-    form = SignupForm(request.POST or None, initial={"kind": request.GET.get("kind", "supplier")})
+    form = SignupForm(
+        request.POST if request.method == "POST" else None,
+        initial={"kind": request.GET.get("kind", "supplier")},
+    )
     if request.method == "POST" and form.is_valid():
         try:
             membership = register_company(language=request.LANGUAGE_CODE, **form.cleaned_data)
@@ -41,7 +44,7 @@ def signup(request):
 
 
 def sign_in(request):
-    form = LoginForm(request.POST or None)
+    form = LoginForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST" and form.is_valid():
         try:
@@ -76,7 +79,7 @@ def sign_out(request):
 @login_required
 def tokens(request):
     membership = access.require(request.membership)
-    form = ApiTokenForm(request.POST or None)
+    form = ApiTokenForm(request.POST if request.method == "POST" else None)
     new_secret = None
     if request.method == "POST" and form.is_valid():
         try:

@@ -22,7 +22,13 @@ from django.utils.translation import gettext as _
 from tradebridge.accounts.models import User
 from tradebridge.companies import domain
 from tradebridge.companies.domain import Kind, Role, Verification
-from tradebridge.companies.models import Company, Invitation, Membership, VerificationEvent
+from tradebridge.companies.models import (
+    ROLE_CHOICES,
+    Company,
+    Invitation,
+    Membership,
+    VerificationEvent,
+)
 from tradebridge.companies.registration import clean_identifiers
 from tradebridge.core.errors import Conflict, DomainError, FieldError, Forbidden, NotFound
 
@@ -221,7 +227,7 @@ def invite_colleague(
     ) % {
         "inviter": membership.user.full_name,
         "company": company.name,
-        "role": role_enum.value,
+        "role": dict(ROLE_CHOICES)[role_enum.value],
         "days": settings.INVITATION_DAYS,
         "link": link,
     }

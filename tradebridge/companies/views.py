@@ -47,7 +47,8 @@ def settings_page(request):
     company = membership.company
     editable = domain.can_manage(membership.role_enum)
     form = CompanyForm(
-        request.POST or None, initial={f: getattr(company, f) for f in PROFILE_FIELDS}
+        request.POST if request.method == "POST" else None,
+        initial={f: getattr(company, f) for f in PROFILE_FIELDS},
     )
     status = 200
     if request.method == "POST":
@@ -78,7 +79,7 @@ def members_page(request):
         for r in domain.roles_for(company.kind_enum)
         if domain.can_grant(membership.role_enum, r, company.kind_enum)
     )
-    form = InvitationForm(request.POST or None, allowed_roles=allowed)
+    form = InvitationForm(request.POST if request.method == "POST" else None, allowed_roles=allowed)
     status = 200
     if request.method == "POST":
         access.require(membership, roles=MANAGER_ROLES)
@@ -135,7 +136,7 @@ def accept_invitation(request, secret: str):
             )
             return redirect("core:home")
         return render(request, "companies/invitation_accept.html", {"invitation": invitation})
-    form = InvitedUserForm(request.POST or None)
+    form = InvitedUserForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST" and form.is_valid():
         try:

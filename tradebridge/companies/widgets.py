@@ -8,7 +8,7 @@ def identifier_input(scheme: str) -> forms.TextInput:
     return forms.TextInput(
         attrs={
             "hx-get": reverse_lazy("companies:check-identifier", args=[scheme]),
-            "hx-trigger": "keyup changed delay:500ms, change",
+            "hx-trigger": "input changed delay:400ms, change",
             "hx-target": f"#check-{scheme}",
             "hx_check": "1",
             "autocomplete": "off",
