@@ -128,3 +128,10 @@ def test_who_may_grant_which_role(granter, role, kind, allowed):
 def test_advisers_exist_only_in_agencies():
     assert Role.ADVISER in roles_for(Kind.AGENCY)
     assert all(Role.ADVISER not in roles_for(k) for k in (Kind.SUPPLIER, Kind.BUYER, Kind.OPERATOR))
+
+
+def test_every_domain_sector_has_a_label_and_no_more():
+    from tradebridge.companies.domain import SECTORS
+    from tradebridge.companies.models import SECTOR_CHOICES
+
+    assert [code for code, _label in SECTOR_CHOICES] == list(SECTORS)
