@@ -126,12 +126,14 @@ def _unexpected(request, exc):
 
 def _routers() -> None:
     from tradebridge.accounts.api import router as accounts_router
+    from tradebridge.catalog.api import router as catalog_router
     from tradebridge.companies.api import router as companies_router
     from tradebridge.companies.identifier_views import router as identifiers_router
 
     api.add_router("", accounts_router)
     api.add_router("", companies_router)
     api.add_router("", identifiers_router)
+    api.add_router("", catalog_router)
 
 
 _routers()

@@ -29,6 +29,7 @@ try:
     LOGIN_MAX_FAILURES = config.env_int("LOGIN_MAX_FAILURES", 5)
     LOGIN_LOCKOUT_MINUTES = config.env_int("LOGIN_LOCKOUT_MINUTES", 15)
     INVITATION_DAYS = config.env_int("INVITATION_DAYS", 7)
+    JOB_STALE_SECONDS = config.env_int("JOB_STALE_SECONDS", 120)
 except config.ConfigError as exc:
     raise ImproperlyConfigured(str(exc)) from None
 
@@ -36,6 +37,8 @@ INSTALLED_APPS = [
     "tradebridge.core",
     "tradebridge.accounts",
     "tradebridge.companies",
+    "tradebridge.catalog",
+    "tradebridge.storefront",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -45,7 +48,12 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "ninja",
+    "django_tasks",
+    "django_tasks_db",
 ]
+
+# Background work: tasks are rows in the database, run by `tradebridge worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -16,6 +16,8 @@ urlpatterns = [
     path("", include("tradebridge.core.urls")),
     path("accounts/", include("tradebridge.accounts.urls")),
     path("", include("tradebridge.companies.urls")),
+    path("", include("tradebridge.storefront.urls")),
+    path("supplier/", include("tradebridge.catalog.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),

@@ -5,9 +5,20 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from tradebridge.companies.domain import Kind, Role, Verification
+
+
+def unique_slug(name: str, others) -> str:
+    base = slugify(name)[:70] or "company"
+    slug, n = base, 1
+    while others.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
 
 KIND_CHOICES = [
     (Kind.SUPPLIER.value, _("Supplier")),
@@ -48,6 +59,8 @@ class Company(models.Model):
     kind = models.CharField(_("kind"), max_length=16, choices=KIND_CHOICES)
     name = models.CharField(_("name"), max_length=200)
     name_zh = models.CharField(_("Chinese name"), max_length=200, blank=True)
+    # Names operators type on the command line (`import-catalog --supplier highland-shortbread`).
+    slug = models.SlugField(_("short name"), max_length=80, unique=True, null=True, blank=True)
     country = models.CharField(_("country"), max_length=2, help_text=_("ISO 3166-1 alpha-2 code"))
     region = models.CharField(_("region or city"), max_length=100, blank=True)
     sector = models.CharField(_("sector"), max_length=32, choices=SECTOR_CHOICES, default="other")
@@ -94,6 +107,11 @@ class Company(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self.name, Company.objects.exclude(pk=self.pk))
+        super().save(*args, **kwargs)
 
     @property
     def kind_enum(self) -> Kind:

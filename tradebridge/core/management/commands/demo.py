@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from django.conf import settings
@@ -45,7 +48,20 @@ class Command(BaseCommand):
         )
         self._print_logins(port)
         if not no_serve:
-            call_command("runserver", f"127.0.0.1:{port}", use_reloader=False, use_threading=True)
+            worker = self._start_worker()
+            try:
+                call_command("runserver", f"127.0.0.1:{port}", use_reloader=False, use_threading=True)
+            finally:
+                worker.terminate()
+                worker.wait(timeout=10)
+
+    def _start_worker(self) -> subprocess.Popen:
+        """Imports and translations run in the background; the demo brings its own worker."""
+        self.stdout.write("Starting a background worker.")
+        return subprocess.Popen(
+            [sys.executable, "-m", "tradebridge.cli", "worker", "--interval", "0.5", "--no-startup-delay", "-v", "0"],
+            env=os.environ.copy(),
+        )
 
     def _delete_sqlite(self, name) -> None:
         for suffix in ("", "-wal", "-shm"):

@@ -1,0 +1,129 @@
+"""Supplier catalog services and pages: edits, tiers, publishing, stock, and who may touch what."""
+
+from decimal import Decimal
+
+import pytest
+
+from tests import factories
+from tests.catalog.factories import product as make_product
+from tradebridge.catalog import services
+from tradebridge.catalog.models import PriceTier, Product, Variant
+from tradebridge.core.errors import DomainError, Forbidden, NotFound
+
+pytestmark = pytest.mark.django_db
+
+
+def test_create_and_edit_marks_human_text(supplier):
+    item = services.create_product(membership=supplier, data={"title_en": "Tartan Throw", "hs_code": "6301.20"})
+    assert item.handle == "tartan-throw"
+    assert item.hs_code == "630120"
+    item.title_zh, item.title_zh_machine = "格子毯", True
+    item.save()
+    services.update_product(membership=supplier, product_id=item.pk, data={"title_zh": "苏格兰格子毛毯"})
+    item.refresh_from_db()
+    assert item.title_zh == "苏格兰格子毛毯"
+    assert item.title_zh_machine is False
+
+
+def test_bad_fields_are_all_reported(supplier):
+    with pytest.raises(DomainError) as caught:
+        services.create_product(
+            membership=supplier,
+            data={"title_en": "X", "hs_code": "12", "currency": "XYZ", "origin_country": "Britain", "moq": 0},
+        )
+    assert {e.field for e in caught.value.errors} >= {"hs_code", "currency", "origin_country", "moq"}
+    assert not Product.objects.exists()
+
+
+def test_tiers_are_checked_as_a_set(supplier):
+    item = make_product(supplier.company)
+    with pytest.raises(DomainError) as caught:
+        services.set_tiers(membership=supplier, product_id=item.pk, tiers=[(1, "2.00"), (100, "2.50")])
+    assert caught.value.code == "tiers_not_monotonic"
+    assert list(item.tiers.values_list("unit_price", flat=True)) == [Decimal("4.200000")]
+    services.set_tiers(membership=supplier, product_id=item.pk, tiers=[(50, "0.0040"), (5000, "0.0035")], moq=50)
+    assert [(t.min_quantity, t.unit_price) for t in item.tiers.all()] == [(50, Decimal("0.0040")), (5000, Decimal("0.0035"))]
+
+
+def test_publishing_needs_a_sku_and_a_price(supplier):
+    item = services.create_product(membership=supplier, data={"title_en": "Oat Biscuits"})
+    with pytest.raises(DomainError) as caught:
+        services.set_published(membership=supplier, product_id=item.pk, published=True)
+    assert {"variant_required", "tiers_required"} <= {e.code for e in caught.value.errors}
+    services.add_variant(membership=supplier, product_id=item.pk, sku="OAT-200")
+    services.set_tiers(membership=supplier, product_id=item.pk, tiers=[(1, "1.10")])
+    published = services.set_published(membership=supplier, product_id=item.pk, published=True)
+    assert published.status == "published" and published.published_at
+
+
+def test_stock_cannot_go_negative(supplier):
+    variant = make_product(supplier.company).variants.get()
+    with pytest.raises(DomainError):
+        services.set_stock(membership=supplier, variant_id=variant.pk, stock_on_hand=-1)
+    assert services.set_stock(membership=supplier, variant_id=variant.pk, stock_on_hand=7).stock_on_hand == 7
+
+
+def test_gtin_check_digit_and_sku_uniqueness(supplier):
+    item = make_product(supplier.company)
+    with pytest.raises(DomainError) as caught:
+        services.add_variant(membership=supplier, product_id=item.pk, sku="NEW", gtin="5012345678901")
+    assert caught.value.field == "gtin"
+    with pytest.raises(DomainError) as caught:
+        services.add_variant(membership=supplier, product_id=item.pk, sku="SCARF-NAVY")
+    assert caught.value.code == "sku_taken"
+    assert services.add_variant(membership=supplier, product_id=item.pk, sku="NEW", gtin="5012345678900").gtin
+
+
+def test_another_suppliers_products_are_not_found(supplier):
+    other = factories.member(kind="supplier")
+    theirs = make_product(other.company)
+    for call in (
+        lambda: services.update_product(membership=supplier, product_id=theirs.pk, data={"title_en": "Mine now"}),
+        lambda: services.set_tiers(membership=supplier, product_id=theirs.pk, tiers=[(1, "0.01")]),
+        lambda: services.set_published(membership=supplier, product_id=theirs.pk, published=True),
+        lambda: services.set_stock(membership=supplier, variant_id=theirs.variants.get().pk, stock_on_hand=0),
+        lambda: services.add_variant(membership=supplier, product_id=theirs.pk, sku="SNEAK"),
+    ):
+        with pytest.raises(NotFound):
+            call()
+    theirs.refresh_from_db()
+    assert theirs.title_en == "Lambswool Scarf" and theirs.status == "draft"
+    assert Variant.objects.get(product=theirs).stock_on_hand == 50
+    assert PriceTier.objects.get(product=theirs).unit_price == Decimal("4.2")
+
+
+def test_buyers_cannot_write_catalogs(buyer):
+    with pytest.raises(Forbidden):
+        services.create_product(membership=buyer, data={"title_en": "Nope"})
+
+
+def test_supplier_pages_refuse_other_suppliers_and_buyers(supplier, buyer, client_for):
+    other = factories.member(kind="supplier")
+    theirs = make_product(other.company, status="published")
+    client = client_for(supplier)
+    assert client.get(f"/supplier/products/{theirs.pk}/").status_code == 404
+    assert client.post(f"/supplier/products/{theirs.pk}/publish/", {"publish": "0"}).status_code == 404
+    assert client.post(f"/supplier/variants/{theirs.variants.get().pk}/stock/", {"stock_on_hand": 0}).status_code == 404
+    assert client_for(buyer).get("/supplier/products/").status_code == 403
+    theirs.refresh_from_db()
+    assert theirs.status == "published"
+    api = client.patch(f"/api/v1/catalog/products/{theirs.pk}", {"title_en": "x"}, content_type="application/json")
+    assert api.status_code == 404
+
+
+def test_supplier_pages_work(supplier, client_for):
+    client = client_for(supplier)
+    created = client.post("/supplier/products/new/", {"title_en": "Heather Honey 340g", "currency": "GBP", "moq": 12,
+                                                      "order_multiple": 6})
+    assert created.status_code == 302
+    item = Product.objects.get(supplier=supplier.company)
+    page = client.get(f"/supplier/products/{item.pk}/")
+    assert page.status_code == 200 and "Heather Honey" in page.content.decode()
+    tiers = client.post(f"/supplier/products/{item.pk}/tiers/", {
+        "tiers-TOTAL_FORMS": 2, "tiers-INITIAL_FORMS": 0, "moq": 12, "order_multiple": 6,
+        "tiers-0-min_quantity": 12, "tiers-0-unit_price": "3.10", "tiers-1-min_quantity": 120, "tiers-1-unit_price": "3.50",
+    })
+    assert tiers.status_code == 400
+    assert "must not rise" in tiers.content.decode()
+    listing = client.get("/supplier/products/?q=honey").content.decode()
+    assert "Heather Honey" in listing

@@ -1,0 +1,1 @@
+"""The wholesale catalog: bilingual products, variants, price tiers, categories and bulk import."""

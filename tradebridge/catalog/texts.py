@@ -1,0 +1,46 @@
+"""Machine help for imported listings: translated titles and descriptions, and a category guess.
+
+Cached per import run, because a catalog repeats its phrases (colours, sizes, the brand's
+boilerplate) far more often than it says something new.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from tradebridge import translation
+from tradebridge.catalog.classify import CategoryTree, classify
+from tradebridge.catalog.importers.records import ImportedProduct
+
+
+class MachineTexts:
+    def __init__(self) -> None:
+        self._title = lru_cache(maxsize=50_000)(self._translate_text)
+        self._html = lru_cache(maxsize=5_000)(self._translate_html)
+        self._tree: CategoryTree | None = None
+
+    @staticmethod
+    def _translate_text(text: str, source: str, target: str) -> str:
+        return translation.translate(text, source=source, target=target)
+
+    @staticmethod
+    def _translate_html(html: str, source: str, target: str) -> str:
+        return translation.translate_html(html, source=source, target=target)
+
+    def title(self, text: str, source: str, target: str) -> str:
+        return self._title(text, source, target) if text else ""
+
+    def html(self, html: str, source: str, target: str) -> str:
+        return self._html(html, source, target) if html else ""
+
+    def category(self, record: ImportedProduct, known_paths: dict[str, int]) -> str | None:
+        """The default-tree path that fits the record, if that category exists in the database."""
+        if self._tree is None:
+            self._tree = CategoryTree.default()
+        google_path = record.attributes.get("google_product_category", "")
+        path = classify(
+            " ".join(filter(None, [record.category_hint, record.title])),
+            google_path,
+            tree=self._tree,
+        )
+        return path if path in known_paths else None

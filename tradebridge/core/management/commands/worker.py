@@ -1,0 +1,39 @@
+"""`tradebridge worker`: run background tasks, and queue again jobs whose worker died."""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from django.conf import settings
+from django.db import close_old_connections
+from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
+
+from tradebridge.core.jobs import recover_stale_jobs
+
+log = logging.getLogger(__name__)
+
+
+def _watch_for_stale_jobs(stop: threading.Event) -> None:
+    while not stop.wait(settings.JOB_STALE_SECONDS / 2):
+        try:
+            recover_stale_jobs()
+        except Exception:  # the watchdog must outlive a passing database error
+            log.exception("Stale job check failed")
+        finally:
+            close_old_connections()
+
+
+class Command(DbWorkerCommand):
+    help = "Run background tasks (imports, translation). Safe to run several at once."
+
+    def handle(self, *args, **options):
+        recover_stale_jobs()
+        close_old_connections()
+        stop = threading.Event()
+        watchdog = threading.Thread(target=_watch_for_stale_jobs, args=(stop,), daemon=True)
+        watchdog.start()
+        try:
+            return super().handle(*args, **options)
+        finally:
+            stop.set()
