@@ -1,0 +1,241 @@
+"""The authored China tariff table: lookup, file errors, and agreement with the shared references.
+
+Reference checks read ../shared/data (relative to the project root) and skip when it is absent.
+"""
+
+import csv
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from tradebridge.pricing.tariffs import (
+    ConsumptionTaxType,
+    MalformedHsCode,
+    TariffFileError,
+    TariffTable,
+    TariffUnknown,
+    normalise_hs_code,
+)
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+SHARED_DATA = PROJECT_ROOT.parent / "shared" / "data"
+REFERENCE_TSV = SHARED_DATA / "tariffs" / "china_import_rates_reference.tsv"
+HS_CSV = SHARED_DATA / "hs" / "harmonized-system.csv"
+
+TABLE = TariffTable.load()
+
+# Every product group the brief lists, by an HS code a supplier would declare.
+PRODUCT_GROUPS = {
+    "shortbread": "1905310000",
+    "black tea": "0902303900",
+    "marmalade": "2007999000",
+    "honey": "0409000000",
+    "chocolate": "1806900000",
+    "cheddar": "0406900000",
+    "whisky": "2208300000",
+    "gin": "2208500000",
+    "beer": "2203000000",
+    "wine": "2204210000",
+    "infant formula": "1901101090",
+    "supplements": "2106909090",
+    "vitamins": "2936270000",
+    "skin cream": "3304990029",
+    "lipstick": "3304100091",
+    "eye make-up": "3304200091",
+    "nail varnish": "3304300002",
+    "face powder": "3304910090",
+    "perfume": "3303000020",
+    "shampoo": "3305100090",
+    "cashmere scarf (knitted)": "6117101100",
+    "silk scarf": "6214100010",
+    "wool scarf (woven)": "6214201000",
+    "wool jumper": "6110110000",
+    "cashmere jumper": "6110120000",
+    "cotton jumper": "6110200000",
+    "men's coat": "6201200000",
+    "women's coat": "6202200000",
+    "leather handbag": "4202210090",
+    "textile handbag": "4202220000",
+    "leather shoes": "6403990000",
+    "toys": "9503008900",
+    "porcelain tableware": "6911101100",
+    "stoneware mugs": "6912001000",
+    "candles": "3406000000",
+    "garden tools": "8201100000",
+    "footballs": "9506621000",
+    "golf clubs": "9506310000",
+    "dog food": "2309109000",
+    "phone charger": "8504401990",
+    "usb cables": "8544421100",
+}
+
+
+@pytest.mark.parametrize(("group", "code"), sorted(PRODUCT_GROUPS.items()))
+def test_every_product_group_has_a_line(group, code):
+    line = TABLE.lookup(code)
+    assert line.vat_rate in (Decimal(9), Decimal(13)), group
+    assert line.source_note, group
+
+
+def test_longest_prefix_wins():
+    assert TABLE.lookup("1901101010").duty_rate == 0  # special formula, provisional 0
+    assert TABLE.lookup("1901101090").duty_rate == 5  # ordinary formula, provisional 5
+    assert TABLE.lookup("1901109000").duty_rate == 2
+    assert TABLE.lookup("190110").duty_rate == 15  # only the subheading is known: MFN
+    assert TABLE.lookup("2204290000").mfn_rate == 20
+    assert TABLE.lookup("2204210000").mfn_rate == 14
+    assert TABLE.lookup("2208.30.00.00").hs_prefix == "220830"
+
+
+def test_unknown_and_malformed_codes():
+    with pytest.raises(TariffUnknown) as info:
+        TABLE.lookup("8703312310")  # cars: not a TradeBridge product group
+    assert info.value.hs_code == "8703312310"
+    for bad in ["2208", "22083", "2208a00000", "", "22083000001", None]:
+        with pytest.raises(MalformedHsCode):
+            normalise_hs_code(bad)
+
+
+def test_spirits_beer_cosmetics_consumption_tax():
+    whisky = TABLE.lookup("2208300000")
+    assert whisky.consumption_tax_type is ConsumptionTaxType.COMPOUND
+    assert (whisky.consumption_tax_rate, whisky.consumption_tax_specific) == (20, Decimal("0.912"))
+    beer = TABLE.lookup("2203000000")
+    assert beer.consumption_tax_specific == Decimal("0.253")
+    assert beer.consumption_tax_below_specific == Decimal("0.2227")
+    cream = TABLE.lookup("3304990029")
+    assert {(t.value, t.unit) for t in cream.consumption_tax_threshold} == {
+        (10, "ml"),
+        (10, "g"),
+        (15, "piece"),
+    }
+    assert not TABLE.lookup("6911101100").verified
+    assert TABLE.lookup("1905310000").verified
+
+
+HEADER = (
+    "hs_prefix,description,mfn_rate,provisional_rate,specific_duty,specific_unit,vat_rate,"
+    "consumption_tax_type,consumption_tax_rate,consumption_tax_specific,consumption_tax_unit,"
+    "consumption_tax_threshold,consumption_tax_below_specific,source_note"
+)
+
+
+def test_operator_upload_errors_are_row_numbered():
+    text = "\n".join(
+        [
+            "# operator upload",
+            HEADER,
+            "1905,Biscuits,10,,,,13,none,,,,,,ok",
+            "19x5,Bad prefix,10,,,,13,none,,,,,,",
+            "2208,Spirits,ten,,,,13,compound,20,,L,,,",
+            "0409,Honey,15,,,,17,none,,,,,,",
+            "1905,Duplicate,10,,,,13,none,,,,,,",
+            "1806,Short row,8",
+        ]
+    )
+    with pytest.raises(TariffFileError) as info:
+        TariffTable.parse(text)
+    found = {(e.row, e.column) for e in info.value.errors}
+    assert (4, "hs_prefix") in found
+    assert (5, "mfn_rate") in found
+    assert (5, "consumption_tax_specific") in found  # compound needs the specific part
+    assert (6, "vat_rate") in found
+    assert (7, "hs_prefix") in found
+    assert (8, "*") in found
+    assert str(info.value).startswith("row 4, column hs_prefix")
+
+
+def test_header_errors():
+    with pytest.raises(TariffFileError, match="missing column"):
+        TariffTable.parse("hs_prefix,description\n1905,Biscuits")
+    with pytest.raises(TariffFileError, match="unknown column"):
+        TariffTable.parse(HEADER + ",colour\n")
+    with pytest.raises(TariffFileError, match="no header"):
+        TariffTable.parse("# only comments\n")
+
+
+def test_the_file_cites_its_sources():
+    head = (PROJECT_ROOT / "tradebridge/pricing/data/china_tariffs.csv").read_text().split("\n")[:40]
+    comments = "\n".join(line for line in head if line.startswith("#"))
+    for needle in ("国务院关税税则委员会", "消费税暂行条例", "0.912", "财税〔2016〕103号"):
+        assert needle in comments
+
+
+# -- agreement with ../shared/data ------------------------------------------------------------
+
+
+def _percent(text: str) -> Decimal | None:
+    text = text.strip().rstrip("%").strip()
+    return Decimal(text) if text else None
+
+
+def _reference_rows():
+    if not REFERENCE_TSV.exists():
+        pytest.skip(f"{REFERENCE_TSV} is absent (a fresh clone has no ../shared)")
+    with REFERENCE_TSV.open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle, delimiter="\t"))
+
+
+def _covered(code: str):
+    try:
+        return TABLE.lookup(code)
+    except TariffUnknown:
+        return None
+
+
+def test_table_agrees_with_every_covered_reference_line():
+    """MFN, provisional, VAT and consumption tax agree wherever the reference gives a figure.
+
+    Blank reference cells are gaps in the transcription, not zero rates (gin's VAT and
+    consumption tax, oolong tea's VAT), so they are not compared. The cosmetics threshold is
+    quoted there as "10,000 yuan" without its unit: it is 10,000 yuan per kg (htshub: "≥10000
+    yuan/kg"), i.e. the 10 yuan per g/ml of 财税〔2016〕103号, which is what we compare.
+    """
+    rows = _reference_rows()
+    compared = 0
+    for row in rows:
+        line = _covered(row["hs10"])
+        if line is None:
+            continue
+        compared += 1
+        code = row["hs10"]
+        assert line.mfn_rate == _percent(row["mfn_rate"]), code
+        if row["provisional_rate"].strip():
+            assert line.provisional_rate == _percent(row["provisional_rate"]), code
+        if row["vat"].strip():
+            assert line.vat_rate == _percent(row["vat"]), code
+        tax = row["consumption_tax"].strip()
+        if not tax:
+            continue
+        if tax in ("0", "0%", "0.0%"):
+            assert line.consumption_tax_type is ConsumptionTaxType.NONE, code
+        elif "yuan/litre" in tax:  # "20% + 0.912 yuan/litre"
+            rate, specific = (part.strip() for part in tax.split("+"))
+            assert line.consumption_tax_type is ConsumptionTaxType.COMPOUND, code
+            assert line.consumption_tax_rate == _percent(rate), code
+            assert line.consumption_tax_specific == Decimal(specific.split()[0]), code
+            assert line.consumption_tax_unit == "L", code
+        elif "10,000 yuan" in tax:  # "15% if dutiable value >= 10,000 yuan, else 0%"
+            assert line.consumption_tax_rate == _percent(tax.split()[0]), code
+            per_g = {t.unit: t.value for t in line.consumption_tax_threshold}["g"]
+            assert per_g * 1000 == Decimal(10_000), code
+            assert line.consumption_tax_below_specific is None, code
+        else:
+            pytest.fail(f"{code}: unrecognised consumption tax {tax!r}")
+    assert compared >= 10  # whisky, gin, cosmetics, shampoo, rusks, tea, scarves, balls, …
+
+
+def _hs_codes() -> set[str]:
+    if not HS_CSV.exists():
+        pytest.skip(f"{HS_CSV} is absent (a fresh clone has no ../shared)")
+    with HS_CSV.open(encoding="utf-8") as handle:
+        return {row["hscode"] for row in csv.DictReader(handle)}
+
+
+def test_every_prefix_is_a_real_hs_heading_and_subheading():
+    codes = _hs_codes()
+    for line in TABLE.lines:
+        assert line.hs_prefix[:4] in codes, line.hs_prefix
+        if len(line.hs_prefix) >= 6:
+            assert line.hs_prefix[:6] in codes, line.hs_prefix
