@@ -190,6 +190,7 @@ def product_image(request, product_id: int):
 @supplier_only
 @require_POST
 def product_publish(request, product_id: int):
+    services.own_product(request.membership, product_id)  # someone else's id: 404, not a message
     publish = request.POST.get("publish") == "1"
     try:
         services.set_published(membership=request.membership, product_id=product_id, published=publish)
