@@ -150,9 +150,9 @@ def full_import(path: str) -> dict:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tradebridge.settings")
     django.setup()
     from django.core.management import call_command
+
     from tradebridge.catalog.categories import load_default_tree
     from tradebridge.catalog.importers.reader import open_catalog
-
     from tradebridge.catalog.imports import run_import
     from tradebridge.companies.models import Company
 

@@ -11,9 +11,7 @@ PASSWORD = "correct-horse-battery-staple"
 _seq = itertools.count(1)
 
 
-def user(
-    *, email: str | None = None, full_name: str = "Test Person", password: str = PASSWORD, **extra
-) -> User:
+def user(*, email: str | None = None, full_name: str = "Test Person", password: str = PASSWORD, **extra) -> User:
     n = next(_seq)
     return User.objects.create_user(
         email=email or f"person{n}@example.com", password=password, full_name=full_name, **extra
@@ -31,9 +29,7 @@ def uscc(n: int) -> str:
     return body + _USCC_ALPHABET[(31 - total % 31) % 31]
 
 
-def company(
-    *, kind: str = "supplier", name: str | None = None, country: str | None = None, **extra
-) -> Company:
+def company(*, kind: str = "supplier", name: str | None = None, country: str | None = None, **extra) -> Company:
     """A company that satisfies its kind's identity rules: UK suppliers have a Companies House
     number, Chinese buyers a unified social credit code."""
     n = next(_seq)
@@ -42,9 +38,7 @@ def company(
         extra.setdefault("companies_house_number", f"{n:08d}")
     if kind == "buyer" and country == "CN":
         extra.setdefault("uscc", uscc(n))
-    return Company.objects.create(
-        kind=kind, name=name or f"{kind.title()} Company {n}", country=country, **extra
-    )
+    return Company.objects.create(kind=kind, name=name or f"{kind.title()} Company {n}", country=country, **extra)
 
 
 def member(

@@ -64,9 +64,7 @@ def _domain_error(request, exc: DomainError):
 def _field_of(loc) -> str | None:
     # Pydantic locations look like ("body", "payload", "vat_number"); the last name is the field.
     names = [
-        str(part)
-        for part in loc
-        if not isinstance(part, int) and part not in {"body", "query", "path", "payload"}
+        str(part) for part in loc if not isinstance(part, int) and part not in {"body", "query", "path", "payload"}
     ]
     return ".".join(names) or None
 
@@ -86,9 +84,7 @@ def _validation_error(request, exc: ValidationError):
 
 @api.exception_handler(AuthenticationError)
 def _unauthenticated(request, exc):
-    return error_response(
-        request, [FieldError("unauthenticated", _("Sign in or send an API token."))], 401
-    )
+    return error_response(request, [FieldError("unauthenticated", _("Sign in or send an API token."))], 401)
 
 
 @api.exception_handler(HttpError)
@@ -104,24 +100,18 @@ def _not_found(request, exc):
 
 @api.exception_handler(PermissionDenied)
 def _forbidden(request, exc):
-    return error_response(
-        request, [FieldError("forbidden", _("You do not have permission to do this."))], 403
-    )
+    return error_response(request, [FieldError("forbidden", _("You do not have permission to do this."))], 403)
 
 
 @api.exception_handler(RequestDataTooBig)
 def _too_big(request, exc):
-    return error_response(
-        request, [FieldError("request_too_large", _("The request body is too large."))], 413
-    )
+    return error_response(request, [FieldError("request_too_large", _("The request body is too large."))], 413)
 
 
 @api.exception_handler(Exception)
 def _unexpected(request, exc):
     log.exception("Unhandled API error on %s", request.path)
-    return error_response(
-        request, [FieldError("server_error", _("Something went wrong on our side."))], 500
-    )
+    return error_response(request, [FieldError("server_error", _("Something went wrong on our side."))], 500)
 
 
 def _routers() -> None:

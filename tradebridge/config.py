@@ -107,9 +107,7 @@ def database(env: str, directory: Path) -> dict:
     try:
         config = dj_database_url.parse(url, conn_max_age=env_int("DB_CONN_MAX_AGE", 60))
     except ValueError as exc:
-        raise ConfigError(
-            f"DATABASE_URL is not a database URL this build supports: {exc}"
-        ) from None
+        raise ConfigError(f"DATABASE_URL is not a database URL this build supports: {exc}") from None
     if config["ENGINE"] == "django.db.backends.sqlite3":
         # WAL lets readers run beside one writer; IMMEDIATE takes the write lock when the
         # transaction starts, so concurrent writers wait (busy timeout) instead of failing
@@ -119,8 +117,7 @@ def database(env: str, directory: Path) -> dict:
             "transaction_mode": "IMMEDIATE",
             "timeout": 20,
             "init_command": (
-                "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL;"
-                "PRAGMA busy_timeout=20000;PRAGMA foreign_keys=ON;"
+                "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL;PRAGMA busy_timeout=20000;PRAGMA foreign_keys=ON;"
             ),
         }
         if config["NAME"] != ":memory:":
@@ -132,7 +129,5 @@ def database(env: str, directory: Path) -> dict:
         config["ENGINE"] = "django.db.backends.postgresql"
         config["CONN_HEALTH_CHECKS"] = True
     else:
-        raise ConfigError(
-            "DATABASE_URL must point at PostgreSQL (postgres://…) or SQLite (sqlite:///…)"
-        )
+        raise ConfigError("DATABASE_URL must point at PostgreSQL (postgres://…) or SQLite (sqlite:///…)")
     return config

@@ -154,9 +154,7 @@ X_FRAME_OPTIONS = "DENY"
 
 EMAIL_BACKEND = config.env_str(
     "EMAIL_BACKEND",
-    "django.core.mail.backends.smtp.EmailBackend"
-    if PRODUCTION
-    else "django.core.mail.backends.console.EmailBackend",
+    "django.core.mail.backends.smtp.EmailBackend" if PRODUCTION else "django.core.mail.backends.console.EmailBackend",
 )
 EMAIL_HOST = config.env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = config.env_int("EMAIL_PORT", 25)

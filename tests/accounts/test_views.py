@@ -48,9 +48,7 @@ def test_login_and_wrong_password():
     wrong = client.post("/accounts/login/", {"email": "jo@example.com", "password": "nope"})
     assert wrong.status_code == 400
     assert "not right" in wrong.content.decode()
-    right = client.post(
-        "/accounts/login/", {"email": "JO@example.com", "password": factories.PASSWORD}
-    )
+    right = client.post("/accounts/login/", {"email": "JO@example.com", "password": factories.PASSWORD})
     assert right.status_code == 302
     assert client.get("/").templates[0].name == "core/dashboard_supplier.html"
 
@@ -61,9 +59,7 @@ def test_login_is_locked_after_repeated_failures_even_with_the_right_password():
     client = Client()
     for _ in range(3):
         client.post("/accounts/login/", {"email": "jo@example.com", "password": "guess"})
-    locked = client.post(
-        "/accounts/login/", {"email": "jo@example.com", "password": factories.PASSWORD}
-    )
+    locked = client.post("/accounts/login/", {"email": "jo@example.com", "password": factories.PASSWORD})
     assert locked.status_code == 429
     assert "Too many failed sign-ins" in locked.content.decode()
     assert "_auth_user_id" not in client.session
@@ -96,9 +92,7 @@ def test_password_reset_by_email():
     client = Client()
     client.post("/accounts/password/reset/", {"email": "jo@example.com"})
     assert len(mail.outbox) == 1
-    link = re.search(
-        r"http://testserver(/accounts/password/reset/\S+/)", mail.outbox[0].body
-    ).group(1)
+    link = re.search(r"http://testserver(/accounts/password/reset/\S+/)", mail.outbox[0].body).group(1)
     form_page = client.get(link, follow=True)
     post_to = form_page.redirect_chain[-1][0]
     done = client.post(

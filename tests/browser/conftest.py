@@ -40,9 +40,7 @@ def browser() -> Iterator[Browser]:
     previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         try:
             yield browser
         finally:
@@ -66,9 +64,7 @@ def page(browser: Browser, live_server) -> Iterator[Page]:
 
 
 @pytest.fixture
-def checkpoint(
-    page: Page, tmp_path: Path
-) -> Callable[[str], contextlib.AbstractContextManager[None]]:
+def checkpoint(page: Page, tmp_path: Path) -> Callable[[str], contextlib.AbstractContextManager[None]]:
     """`with checkpoint("label"):` turns a failure inside into an AssertionError that names the
     step, the page's URL and a screenshot saved under the test's tmp_path."""
 

@@ -27,9 +27,7 @@ def _path_is(page: Page, live_server, path: str) -> re.Pattern[str]:
 def _submit(page: Page, form_selector: str, path: str) -> int:
     """Click the form's submit button; return the status of the POST's response (before any
     redirect is followed) once the resulting page has loaded."""
-    with page.expect_response(
-        lambda r: r.request.method == "POST" and r.url.split("?")[0].endswith(path)
-    ) as response:
+    with page.expect_response(lambda r: r.request.method == "POST" and r.url.split("?")[0].endswith(path)) as response:
         page.click(f"{form_selector} button[type=submit]")
     status = response.value.status
     page.wait_for_load_state()
@@ -118,12 +116,8 @@ def test_supplier_signs_up_fixes_companies_house_number_and_reads_dashboard_in_c
         expect(page.locator(".page-header h1")).to_contain_text(COMPANY)
 
 
-def test_sign_in_rejects_a_wrong_password_then_accepts_the_right_one(
-    page: Page, live_server, checkpoint
-):
-    user = User.objects.create_user(
-        email="bob@hebridean-knitwear.example", password=PASSWORD, full_name="Bob Macleod"
-    )
+def test_sign_in_rejects_a_wrong_password_then_accepts_the_right_one(page: Page, live_server, checkpoint):
+    user = User.objects.create_user(email="bob@hebridean-knitwear.example", password=PASSWORD, full_name="Bob Macleod")
     company = Company.objects.create(kind="supplier", name="Hebridean Knitwear Ltd", country="GB")
     Membership.objects.create(user=user, company=company, role="owner")
 
@@ -153,8 +147,7 @@ def test_sign_in_rejects_a_wrong_password_then_accepts_the_right_one(
 
 def test_signup_shows_only_the_identifiers_for_the_chosen_account_type(page: Page, checkpoint):
     fields = {
-        name: page.locator(f"div.field[data-field={name}]")
-        for name in ("companies_house_number", "vat_number", "uscc")
+        name: page.locator(f"div.field[data-field={name}]") for name in ("companies_house_number", "vat_number", "uscc")
     }
     with checkpoint("identifier fields follow the account type"):
         page.goto(SIGNUP)

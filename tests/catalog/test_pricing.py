@@ -10,7 +10,8 @@ from tradebridge.catalog.pricing import Terms, Tier, quote_quantity, smallest_va
 from tradebridge.core.errors import DomainError
 
 TERMS = Terms.of(
-    moq=100, order_multiple=10,
+    moq=100,
+    order_multiple=10,
     tiers=[Tier(100, Decimal("0.0500")), Tier(1000, Decimal("0.0420")), Tier(10_000, Decimal("0.0035"))],
 )
 
@@ -57,7 +58,9 @@ prices = st.decimals(min_value=Decimal("0.0001"), max_value=Decimal("10000"), pl
 def valid_terms(draw):
     quantities = sorted(draw(st.sets(st.integers(min_value=2, max_value=100_000), max_size=5)))
     moq = draw(st.integers(min_value=1, max_value=500))
-    tier_prices = sorted(draw(st.lists(prices, min_size=len(quantities) + 1, max_size=len(quantities) + 1)), reverse=True)
+    tier_prices = sorted(
+        draw(st.lists(prices, min_size=len(quantities) + 1, max_size=len(quantities) + 1)), reverse=True
+    )
     tiers = [Tier(1, tier_prices[0])] + [Tier(q, p) for q, p in zip(quantities, tier_prices[1:], strict=True)]
     return Terms.of(moq=moq, order_multiple=draw(st.integers(min_value=1, max_value=50)), tiers=tiers)
 

@@ -42,7 +42,10 @@ def test_tiers_are_checked_as_a_set(supplier):
     assert caught.value.code == "tiers_not_monotonic"
     assert list(item.tiers.values_list("unit_price", flat=True)) == [Decimal("4.200000")]
     services.set_tiers(membership=supplier, product_id=item.pk, tiers=[(50, "0.0040"), (5000, "0.0035")], moq=50)
-    assert [(t.min_quantity, t.unit_price) for t in item.tiers.all()] == [(50, Decimal("0.0040")), (5000, Decimal("0.0035"))]
+    assert [(t.min_quantity, t.unit_price) for t in item.tiers.all()] == [
+        (50, Decimal("0.0040")),
+        (5000, Decimal("0.0035")),
+    ]
 
 
 def test_publishing_needs_a_sku_and_a_price(supplier):
@@ -113,17 +116,36 @@ def test_supplier_pages_refuse_other_suppliers_and_buyers(supplier, buyer, clien
 
 def test_supplier_pages_work(supplier, client_for):
     client = client_for(supplier)
-    created = client.post("/supplier/products/new/", {"title_en": "Heather Honey 340g", "currency": "GBP", "moq": 12,
-                                                      "order_multiple": 6})
+    created = client.post(
+        "/supplier/products/new/", {"title_en": "Heather Honey 340g", "currency": "GBP", "moq": 12, "order_multiple": 6}
+    )
     assert created.status_code == 302
     item = Product.objects.get(supplier=supplier.company)
     page = client.get(f"/supplier/products/{item.pk}/")
     assert page.status_code == 200 and "Heather Honey" in page.content.decode()
-    tiers = client.post(f"/supplier/products/{item.pk}/tiers/", {
-        "tiers-TOTAL_FORMS": 2, "tiers-INITIAL_FORMS": 0, "moq": 12, "order_multiple": 6,
-        "tiers-0-min_quantity": 12, "tiers-0-unit_price": "3.10", "tiers-1-min_quantity": 120, "tiers-1-unit_price": "3.50",
-    })
+    tiers = client.post(
+        f"/supplier/products/{item.pk}/tiers/",
+        {
+            "tiers-TOTAL_FORMS": 2,
+            "tiers-INITIAL_FORMS": 0,
+            "moq": 12,
+            "order_multiple": 6,
+            "tiers-0-min_quantity": 12,
+            "tiers-0-unit_price": "3.10",
+            "tiers-1-min_quantity": 120,
+            "tiers-1-unit_price": "3.50",
+        },
+    )
     assert tiers.status_code == 400
     assert "must not rise" in tiers.content.decode()
     listing = client.get("/supplier/products/?q=honey").content.decode()
     assert "Heather Honey" in listing
+
+
+def test_descriptions_are_sanitised_whichever_way_they_arrive(supplier):
+    item = services.create_product(
+        membership=supplier,
+        data={"title_en": "Tea", "description_en": '<p onclick="x()">Fine</p><script>alert(1)</script>'},
+    )
+    assert "script" not in item.description_en and "onclick" not in item.description_en
+    assert "Fine" in item.description_en

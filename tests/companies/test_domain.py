@@ -33,9 +33,7 @@ U, P, V, R = (
     ],
 )
 def test_allowed_moves(current, target, kind, role, own, reason):
-    verification_move(
-        current, target, actor_kind=kind, actor_role=role, acting_on_own_company=own, reason=reason
-    )
+    verification_move(current, target, actor_kind=kind, actor_role=role, acting_on_own_company=own, reason=reason)
 
 
 @pytest.mark.parametrize(
@@ -61,15 +59,9 @@ def test_allowed_moves(current, target, kind, role, own, reason):
             "verification_illegal_move",
             id="verified-back",
         ),
-        pytest.param(
-            P, V, Kind.SUPPLIER, Role.OWNER, True, "", "verification_forbidden", id="self-verify"
-        ),
-        pytest.param(
-            P, V, Kind.BUYER, Role.OWNER, False, "", "verification_forbidden", id="buyer-verifies"
-        ),
-        pytest.param(
-            U, P, Kind.SUPPLIER, Role.STAFF, True, "", "verification_forbidden", id="staff-requests"
-        ),
+        pytest.param(P, V, Kind.SUPPLIER, Role.OWNER, True, "", "verification_forbidden", id="self-verify"),
+        pytest.param(P, V, Kind.BUYER, Role.OWNER, False, "", "verification_forbidden", id="buyer-verifies"),
+        pytest.param(U, P, Kind.SUPPLIER, Role.STAFF, True, "", "verification_forbidden", id="staff-requests"),
         pytest.param(
             U,
             P,
@@ -80,12 +72,8 @@ def test_allowed_moves(current, target, kind, role, own, reason):
             "verification_forbidden",
             id="operator-requests",
         ),
-        pytest.param(
-            P, R, Kind.OPERATOR, Role.ADMIN, False, "  ", "reason_required", id="reject-no-reason"
-        ),
-        pytest.param(
-            P, V, Kind.OPERATOR, Role.ADMIN, True, "", "verification_forbidden", id="operator-self"
-        ),
+        pytest.param(P, R, Kind.OPERATOR, Role.ADMIN, False, "  ", "reason_required", id="reject-no-reason"),
+        pytest.param(P, V, Kind.OPERATOR, Role.ADMIN, True, "", "verification_forbidden", id="operator-self"),
     ],
 )
 def test_refused_moves(current, target, kind, role, own, reason, code):

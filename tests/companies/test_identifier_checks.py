@@ -59,9 +59,7 @@ def test_api_refuses_unknown_schemes():
 
 
 def test_htmx_fragment_shows_the_canonical_number_or_the_error():
-    ok = Client().get(
-        "/identifiers/check/companies_house_number/", {"companies_house_number": "sc123456"}
-    )
+    ok = Client().get("/identifiers/check/companies_house_number/", {"companies_house_number": "sc123456"})
     assert "SC123456" in ok.content.decode()
     bad = Client().get("/identifiers/check/vat_number/", {"vat_number": "GB123456789"})
     assert 'class="field-error"' in bad.content.decode()

@@ -31,9 +31,7 @@ TODAY = datetime.date(2024, 6, 15)
 
 def vat_total(nine_digits: str) -> int:
     """Weighted sum of the first 7 digits plus the last two read as a number."""
-    return sum(w * int(d) for w, d in zip(VAT_WEIGHTS, nine_digits[:7], strict=True)) + int(
-        nine_digits[7:]
-    )
+    return sum(w * int(d) for w, d in zip(VAT_WEIGHTS, nine_digits[:7], strict=True)) + int(nine_digits[7:])
 
 
 def uscc_check_char(first17: str) -> str:
@@ -197,9 +195,7 @@ def valid_vat_numbers(draw) -> str:
 def test_vat_single_digit_changes_are_caught_except_the_scheme_switch(number, data):
     assert normalize_uk_vat_number(number) == "GB" + number
     position = data.draw(st.integers(0, 8), label="position")
-    replacement = data.draw(
-        st.sampled_from(DIGITS).filter(lambda d: d != number[position]), label="replacement"
-    )
+    replacement = data.draw(st.sampled_from(DIGITS).filter(lambda d: d != number[position]), label="replacement")
     # Each digit moves the total by weight * delta, never a multiple of 97; only a move of
     # exactly 42 can jump from one accepted scheme to the other (see the blind-spot test).
     weight = (*VAT_WEIGHTS, 10, 1)[position]
@@ -224,9 +220,7 @@ def test_uscc_published_codes_match_helper(code):
 
 
 def test_uscc_hand_arithmetic():
-    products = [
-        w * USCC_ALPHABET.index(ch) for w, ch in zip(USCC_WEIGHTS, "91350100M000100Y4", strict=True)
-    ]
+    products = [w * USCC_ALPHABET.index(ch) for w, ch in zip(USCC_WEIGHTS, "91350100M000100Y4", strict=True)]
     assert products == [9, 3, 27, 135, 0, 26, 0, 0, 420, 0, 0, 0, 8, 0, 0, 900, 112]
     assert sum(products) == 1640
     assert uscc_check_char("91350100M000100Y4") == "3"
@@ -294,9 +288,7 @@ def test_uscc_any_single_substitution_is_caught(code, data):
     assert normalize_uscc(code) == code
     position = data.draw(st.integers(0, 17), label="position")
     allowed = DIGITS if 2 <= position < 8 else USCC_ALPHABET
-    replacement = data.draw(
-        st.sampled_from(allowed).filter(lambda ch: ch != code[position]), label="replacement"
-    )
+    replacement = data.draw(st.sampled_from(allowed).filter(lambda ch: ch != code[position]), label="replacement")
     mutated = code[:position] + replacement + code[position + 1 :]
     assert_rejected(normalize_uscc, mutated, "uscc_checksum")
 
@@ -358,10 +350,7 @@ def test_prc_id_valid(value, expected):
         pytest.param("11010519491231002-", "prc_id_format", id="punctuation"),
         pytest.param("110105194912310021", "prc_id_checksum", id="check-char-changed"),
         pytest.param("110105194912310012", "prc_id_checksum", id="sequence-and-check-changed"),
-        *(
-            pytest.param(number, "prc_id_birth_date", id=reason)
-            for number, reason in PRC_BAD_BIRTH_DATES.items()
-        ),
+        *(pytest.param(number, "prc_id_birth_date", id=reason) for number, reason in PRC_BAD_BIRTH_DATES.items()),
     ],
 )
 def test_prc_id_rejected(value, code):
@@ -371,9 +360,7 @@ def test_prc_id_rejected(value, code):
 def test_prc_id_today_defaults_to_the_real_date():
     assert normalize_prc_resident_id("11010519491231002X") == "11010519491231002X"
     first17 = "11010529991231001"
-    assert_rejected(
-        normalize_prc_resident_id, first17 + prc_id_check_char(first17), "prc_id_birth_date"
-    )
+    assert_rejected(normalize_prc_resident_id, first17 + prc_id_check_char(first17), "prc_id_birth_date")
 
 
 @st.composite
@@ -391,9 +378,7 @@ def test_prc_id_any_single_substitution_is_caught(number, data):
     assert normalize_prc_resident_id(number, today=TODAY) == number
     position = data.draw(st.integers(0, 17), label="position")
     allowed = DIGITS + "X" if position == 17 else DIGITS
-    replacement = data.draw(
-        st.sampled_from(allowed).filter(lambda ch: ch != number[position]), label="replacement"
-    )
+    replacement = data.draw(st.sampled_from(allowed).filter(lambda ch: ch != number[position]), label="replacement")
     mutated = number[:position] + replacement + number[position + 1 :]
     with pytest.raises(InvalidIdentifier) as excinfo:
         normalize_prc_resident_id(mutated, today=TODAY)

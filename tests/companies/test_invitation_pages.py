@@ -21,9 +21,7 @@ def _link_in_last_email():
     return re.search(r"http://testserver(/invitations/[^/\s]+/)", mail.outbox[-1].body).group(1)
 
 
-def test_a_newcomer_accepts_by_choosing_a_password(
-    supplier, client_for, django_capture_on_commit_callbacks
-):
+def test_a_newcomer_accepts_by_choosing_a_password(supplier, client_for, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         _invite(client_for(supplier), "new@example.com")
     link = _link_in_last_email()
@@ -39,9 +37,7 @@ def test_a_newcomer_accepts_by_choosing_a_password(
     assert newcomer.get(link).status_code == 404  # used once
 
 
-def test_an_existing_user_joins_a_second_company(
-    supplier, buyer, client_for, django_capture_on_commit_callbacks
-):
+def test_an_existing_user_joins_a_second_company(supplier, buyer, client_for, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         _invite(client_for(supplier), buyer.user.email, role="admin")
     link = _link_in_last_email()
@@ -51,14 +47,10 @@ def test_an_existing_user_joins_a_second_company(
 
 
 def test_invitation_form_errors_are_shown_on_the_fields(supplier, client_for):
-    response = client_for(supplier).post(
-        "/company/members/", {"email": "not-an-email", "role": "staff"}
-    )
+    response = client_for(supplier).post("/company/members/", {"email": "not-an-email", "role": "staff"})
     assert response.status_code == 400
     assert "email" in response.context["form"].errors
-    already = client_for(supplier).post(
-        "/company/members/", {"email": supplier.user.email, "role": "staff"}
-    )
+    already = client_for(supplier).post("/company/members/", {"email": supplier.user.email, "role": "staff"})
     assert already.status_code == 400
     assert "already a member" in already.content.decode()
 
@@ -67,8 +59,5 @@ def test_staff_see_the_team_but_cannot_invite(supplier, client_for):
     staff = factories.member(the_company=supplier.company, role="staff")
     client = client_for(staff)
     assert client.get("/company/members/").context["form"] is None
-    assert (
-        client.post("/company/members/", {"email": "x@example.com", "role": "staff"}).status_code
-        == 403
-    )
+    assert client.post("/company/members/", {"email": "x@example.com", "role": "staff"}).status_code == 403
     assert len(mail.outbox) == 0

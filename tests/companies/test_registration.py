@@ -10,9 +10,7 @@ from tradebridge.core.errors import DomainError
 def test_uk_supplier_needs_companies_house_number():
     with pytest.raises(DomainError) as caught:
         clean_identifiers(Kind.SUPPLIER, "GB", {})
-    assert [(e.field, e.code) for e in caught.value.errors] == [
-        ("companies_house_number", "required")
-    ]
+    assert [(e.field, e.code) for e in caught.value.errors] == [("companies_house_number", "required")]
 
 
 def test_chinese_buyer_needs_uscc():
@@ -34,9 +32,7 @@ def test_overseas_supplier_needs_nothing_but_given_numbers_are_checked():
 
 def test_every_fault_is_reported_at_once_with_its_field():
     with pytest.raises(DomainError) as caught:
-        clean_identifiers(
-            Kind.SUPPLIER, "GB", {"companies_house_number": "ZZ123456", "vat_number": "GB12"}
-        )
+        clean_identifiers(Kind.SUPPLIER, "GB", {"companies_house_number": "ZZ123456", "vat_number": "GB12"})
     assert {(e.field, e.code) for e in caught.value.errors} == {
         ("companies_house_number", "ch_number_prefix"),
         ("vat_number", "vat_format"),

@@ -73,9 +73,7 @@ def test_changing_numbers_of_a_verified_company_sends_it_back_for_review(supplie
     supplier.company.companies_house_number = "01234567"
     supplier.company.verification_status = "pending"
     supplier.company.save()
-    services.move_verification(
-        membership=operator_member, company_id=supplier.company_id, status="verified"
-    )
+    services.move_verification(membership=operator_member, company_id=supplier.company_id, status="verified")
     services.update_company(membership=supplier, data={"companies_house_number": "07654321"})
     supplier.company.refresh_from_db()
     assert supplier.company.verification_status == "pending"
@@ -88,9 +86,7 @@ def test_invitation_round_trip(supplier, django_capture_on_commit_callbacks):
             membership=supplier,
             email="New.Hire@Example.com",
             role="staff",
-            accept_url=lambda secret: (
-                links.append(secret) or f"http://testserver/invitations/{secret}/"
-            ),
+            accept_url=lambda secret: links.append(secret) or f"http://testserver/invitations/{secret}/",
         )
     assert len(mail.outbox) == 1
     assert links[0] in mail.outbox[0].body
@@ -123,13 +119,9 @@ def test_staff_cannot_invite_and_admin_cannot_make_owners(supplier):
     staff = factories.member(the_company=supplier.company, role="staff")
     admin = factories.member(the_company=supplier.company, role="admin")
     with pytest.raises(Forbidden):
-        services.invite_colleague(
-            membership=staff, email="x@example.com", role="staff", accept_url=str
-        )
+        services.invite_colleague(membership=staff, email="x@example.com", role="staff", accept_url=str)
     with pytest.raises(Forbidden):
-        services.invite_colleague(
-            membership=admin, email="x@example.com", role="owner", accept_url=str
-        )
+        services.invite_colleague(membership=admin, email="x@example.com", role="owner", accept_url=str)
     assert not Invitation.objects.exists()
 
 
@@ -148,9 +140,7 @@ def test_revoking_another_companys_invitation_is_not_found(supplier, buyer):
 
 
 def test_verification_records_who_when_and_why(supplier, agency_member):
-    services.move_verification(
-        membership=supplier, company_id=supplier.company_id, status="pending"
-    )
+    services.move_verification(membership=supplier, company_id=supplier.company_id, status="pending")
     company = services.move_verification(
         membership=agency_member,
         company_id=supplier.company_id,
@@ -169,12 +159,8 @@ def test_verification_records_who_when_and_why(supplier, agency_member):
 
 
 def test_a_buyer_cannot_verify_anyone(supplier, buyer):
-    services.move_verification(
-        membership=supplier, company_id=supplier.company_id, status="pending"
-    )
+    services.move_verification(membership=supplier, company_id=supplier.company_id, status="pending")
     with pytest.raises(Forbidden):
-        services.move_verification(
-            membership=buyer, company_id=supplier.company_id, status="verified"
-        )
+        services.move_verification(membership=buyer, company_id=supplier.company_id, status="verified")
     supplier.company.refresh_from_db()
     assert supplier.company.verification_status == "pending"

@@ -56,14 +56,10 @@ def test_revoking_another_companys_invitation_via_page_is_not_found(supplier, bu
 
 def test_staff_cannot_change_company_details(supplier, client_for):
     staff = factories.member(the_company=supplier.company, role="staff")
-    response = client_for(staff).post(
-        "/company/", {"name": "Hijacked", "country": "GB", "sector": "other"}
-    )
+    response = client_for(staff).post("/company/", {"name": "Hijacked", "country": "GB", "sector": "other"})
     assert response.status_code == 403
     assert Company.objects.get(pk=supplier.company_id).name != "Hijacked"
-    api = client_for(staff).patch(
-        "/api/v1/company", {"name": "Hijacked"}, content_type="application/json"
-    )
+    api = client_for(staff).patch("/api/v1/company", {"name": "Hijacked"}, content_type="application/json")
     assert api.status_code == 403
     assert api.json()["errors"][0]["code"] == "role_forbidden"
 
@@ -73,9 +69,7 @@ def test_verification_queue_is_for_reviewers_only(supplier, operator_member, cli
     assert client_for(operator_member).get("/verification/").status_code == 200
 
 
-def test_public_profile_hides_registration_numbers_from_other_companies(
-    supplier, buyer, client_for
-):
+def test_public_profile_hides_registration_numbers_from_other_companies(supplier, buyer, client_for):
     supplier.company.vat_number = "GB980780684"
     supplier.company.save()
     page = client_for(buyer).get(f"/companies/{supplier.company_id}/").content.decode()

@@ -17,9 +17,7 @@ def assert_error_shape(response, status, code=None, field=None):
         assert set(error) == {"code", "field", "message"}
         assert error["message"]
     if code:
-        assert any(
-            e["code"] == code and (field is None or e["field"] == field) for e in body["errors"]
-        ), body
+        assert any(e["code"] == code and (field is None or e["field"] == field) for e in body["errors"]), body
 
 
 def test_schema_and_docs_are_served():
@@ -56,12 +54,7 @@ def test_token_auth_acts_for_the_tokens_company_and_revocation_ends_it(supplier)
     client = Client(HTTP_AUTHORIZATION=f"Bearer {secret}")
     assert client.get("/api/v1/company").json()["id"] == supplier.company_id
     # Machines need no CSRF token.
-    assert (
-        client.patch(
-            "/api/v1/company", {"name_zh": "蓟花"}, content_type="application/json"
-        ).status_code
-        == 200
-    )
+    assert client.patch("/api/v1/company", {"name_zh": "蓟花"}, content_type="application/json").status_code == 200
     token.refresh_from_db()
     assert token.last_used_at is not None
     Client().force_login(supplier.user)
@@ -82,9 +75,7 @@ def test_garbage_tokens_are_refused():
         assert_error_shape(Client(HTTP_AUTHORIZATION=header).get("/api/v1/me"), 401)
 
 
-def test_tokens_are_managed_from_the_ui_and_others_tokens_cannot_be_revoked(
-    supplier, buyer, client_for
-):
+def test_tokens_are_managed_from_the_ui_and_others_tokens_cannot_be_revoked(supplier, buyer, client_for):
     page = client_for(supplier).post("/accounts/tokens/", {"name": "Warehouse"})
     token = ApiToken.objects.get(user=supplier.user)
     secret = page.context["new_secret"]
@@ -109,13 +100,9 @@ def test_patch_reports_identifier_errors_per_field(supplier, client_for):
 
 
 def test_schema_violations_get_422_with_the_field(supplier, client_for):
-    response = client_for(supplier).patch(
-        "/api/v1/company", {"name": "x" * 500}, content_type="application/json"
-    )
+    response = client_for(supplier).patch("/api/v1/company", {"name": "x" * 500}, content_type="application/json")
     assert_error_shape(response, 422, field="name")
-    response = client_for(supplier).patch(
-        "/api/v1/company", "{not json", content_type="application/json"
-    )
+    response = client_for(supplier).patch("/api/v1/company", "{not json", content_type="application/json")
     assert response.status_code in (400, 422)
     assert_error_shape(response, response.status_code)
 
@@ -136,9 +123,7 @@ def test_signup_via_api(db):
         "uscc_checksum",
         "uscc",
     )
-    created = Client().post(
-        "/api/v1/signup", payload | {"uscc": "91330106MA2B7Q1E8C"}, content_type="application/json"
-    )
+    created = Client().post("/api/v1/signup", payload | {"uscc": "91330106MA2B7Q1E8C"}, content_type="application/json")
     assert created.status_code == 201
     assert created.json()["company"]["verification_status"] == "unverified"
 

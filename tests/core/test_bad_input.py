@@ -32,9 +32,7 @@ junk = st.one_of(
 )
 
 
-@settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(payload=st.dictionaries(st.sampled_from(FIELDS), junk, max_size=len(FIELDS)))
 def test_signup_api_never_fails_with_a_server_error(payload):
     response = Client().post("/api/v1/signup", payload, content_type="application/json")
@@ -43,9 +41,7 @@ def test_signup_api_never_fails_with_a_server_error(payload):
         assert all({"code", "field", "message"} == set(e) for e in response.json()["errors"])
 
 
-@settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(form=st.dictionaries(st.sampled_from(FIELDS), st.text(max_size=40), max_size=len(FIELDS)))
 def test_signup_page_never_fails_with_a_server_error(form):
     before = User.objects.count()

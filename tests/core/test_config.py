@@ -113,10 +113,7 @@ def test_cli_migrates_sqlite_in_wal_mode_and_writers_wait_for_each_other(tmp_pat
     ]
     errors = [p.communicate(timeout=120)[1] for p in procs]
     assert [p.returncode for p in procs] == [0, 0, 0], errors
-    assert (
-        sqlite3.connect(db).execute("SELECT count(*) FROM accounts_loginattempt").fetchone()[0]
-        == 120
-    )
+    assert sqlite3.connect(db).execute("SELECT count(*) FROM accounts_loginattempt").fetchone()[0] == 120
 
 
 def test_unknown_command_is_one_readable_line(tmp_path):

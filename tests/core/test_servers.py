@@ -26,11 +26,7 @@ def _free_port() -> int:
 
 
 def _env(tmp_path, **extra) -> dict[str, str]:
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in {"DJANGO_SETTINGS_MODULE", "DATABASE_URL", "SECRET_KEY"}
-    }
+    env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "DATABASE_URL", "SECRET_KEY"}}
     env.update({"TRADEBRIDGE_DATA_DIR": str(tmp_path)}, **extra)
     return env
 
@@ -51,9 +47,7 @@ def running(args, env, cwd, port):
             if proc.poll() is not None:
                 pytest.fail(f"server exited early:\n{proc.stdout.read()}")
             try:
-                with urllib.request.urlopen(
-                    f"http://127.0.0.1:{port}/healthz", timeout=2
-                ) as response:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as response:
                     if response.status == 200:
                         break
             except (urllib.error.URLError, ConnectionError, TimeoutError):
@@ -75,12 +69,8 @@ def _sign_in(base: str, email: str) -> str:
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
     form = opener.open(f"{base}/accounts/login/").read().decode()
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
-    body = urllib.parse.urlencode(
-        {"csrfmiddlewaretoken": token, "email": email, "password": DEMO_PASSWORD}
-    )
-    request = urllib.request.Request(
-        f"{base}/accounts/login/", data=body.encode(), headers={"Referer": base}
-    )
+    body = urllib.parse.urlencode({"csrfmiddlewaretoken": token, "email": email, "password": DEMO_PASSWORD})
+    request = urllib.request.Request(f"{base}/accounts/login/", data=body.encode(), headers={"Referer": base})
     return opener.open(request).read().decode()
 
 
@@ -101,9 +91,7 @@ def test_demo_serves_a_page_where_supplier_and_buyer_reach_their_dashboards(tmp_
 
 def test_serve_runs_gunicorn_with_workers_and_static_files(tmp_path):
     port = _free_port()
-    env = _env(
-        tmp_path, TRADEBRIDGE_ENV="production", SECRET_KEY="k" * 20 + "Q7x" * 10, HTTPS="false"
-    )
+    env = _env(tmp_path, TRADEBRIDGE_ENV="production", SECRET_KEY="k" * 20 + "Q7x" * 10, HTTPS="false")
     migrate = subprocess.run(
         [sys.executable, "-m", "tradebridge.cli", "migrate", "-v0"],
         env=env,
@@ -113,9 +101,7 @@ def test_serve_runs_gunicorn_with_workers_and_static_files(tmp_path):
         timeout=120,
     )
     assert migrate.returncode == 0, migrate.stderr
-    with running(
-        ["serve", "--bind", f"127.0.0.1:{port}", "--workers", "2"], env, tmp_path, port
-    ) as base:
+    with running(["serve", "--bind", f"127.0.0.1:{port}", "--workers", "2"], env, tmp_path, port) as base:
         health = urllib.request.urlopen(f"{base}/healthz")
         assert health.headers["Cache-Control"].startswith("max-age=0")
         css = urllib.request.urlopen(f"{base}/static/tradebridge/app.css")

@@ -144,11 +144,7 @@ def placeholders(text: str, python_format: bool) -> list[str]:
     """Placeholders in text, in order: %(name)s always; %s, %d... when python-format."""
     found = _NAMED.findall(text) + _BRACES.findall(text)
     if python_format:
-        found += [
-            m.group(0)
-            for m in _PERCENT.finditer(text)
-            if m.group("conv") != "%" and m.group("name") is None
-        ]
+        found += [m.group(0) for m in _PERCENT.finditer(text) if m.group("conv") != "%" and m.group("name") is None]
     return found
 
 
@@ -167,9 +163,7 @@ def catalogue() -> tuple[Entry, list[Entry]]:
 def test_header_declares_simplified_chinese(catalogue):
     header, _ = catalogue
     assert "fuzzy" not in header.flags, "the header is marked fuzzy; msgfmt would skip it"
-    fields = dict(
-        line.split(":", 1) for line in header.msgstr.get(0, "").splitlines() if ":" in line
-    )
+    fields = dict(line.split(":", 1) for line in header.msgstr.get(0, "").splitlines() if ":" in line)
     fields = {k.strip(): v.strip() for k, v in fields.items()}
     assert fields.get("Language") == "zh_Hans"
     assert fields.get("Content-Type") == "text/plain; charset=UTF-8"
@@ -181,9 +175,7 @@ def test_every_entry_is_translated_and_not_fuzzy(catalogue):
     assert len(entries) > 100, "the catalogue looks truncated"
     fuzzy = [describe(e) for e in entries if "fuzzy" in e.flags]
     empty = [describe(e) for e in entries if not e.msgstr or not all(e.msgstr.values())]
-    bad_plurals = [
-        describe(e) for e in entries if e.msgid_plural is not None and set(e.msgstr) != {0}
-    ]
+    bad_plurals = [describe(e) for e in entries if e.msgid_plural is not None and set(e.msgstr) != {0}]
     assert not fuzzy, f"fuzzy entries: {fuzzy}"
     assert not empty, f"untranslated entries: {empty}"
     assert not bad_plurals, f"plural entries need exactly msgstr[0] (nplurals=1): {bad_plurals}"
@@ -194,8 +186,7 @@ def test_translations_are_chinese(catalogue):
     still_english = [
         describe(e)
         for e in entries
-        if e.msgid not in UNTRANSLATED_ON_PURPOSE
-        and not all(CJK.search(s) for s in e.msgstr.values())
+        if e.msgid not in UNTRANSLATED_ON_PURPOSE and not all(CJK.search(s) for s in e.msgstr.values())
     ]
     assert not still_english, f"msgstr has no Chinese in it: {still_english}"
 
@@ -259,10 +250,7 @@ def test_compiled_catalogue_matches_po(catalogue):
             got = mo.pgettext(e.msgctxt, e.msgid) if e.msgctxt is not None else mo.gettext(e.msgid)
             if got != expected:
                 stale.append(describe(e))
-    assert not stale, (
-        "django.mo is out of date with django.po; run compilemessages -l zh_Hans. "
-        f"Differing: {stale}"
-    )
+    assert not stale, f"django.mo is out of date with django.po; run compilemessages -l zh_Hans. Differing: {stale}"
 
 
 # --- c. every translatable string in the source is in the catalogue ---------------------------
@@ -283,14 +271,10 @@ def test_catalogue_covers_every_source_string(catalogue, tmp_path, monkeypatch):
     copy_locale = copy / "locale"
     monkeypatch.chdir(copy)
     with override_settings(LOCALE_PATHS=[copy_locale]):
-        call_command(
-            "makemessages", locale=["zh_Hans"], no_location=True, no_obsolete=True, verbosity=0
-        )
+        call_command("makemessages", locale=["zh_Hans"], no_location=True, no_obsolete=True, verbosity=0)
 
     assert PO_FILE.read_bytes() == real_po, "makemessages touched the real django.po"
-    assert (MO_FILE.read_bytes() if MO_FILE.exists() else None) == real_mo, (
-        "makemessages touched the real django.mo"
-    )
+    assert (MO_FILE.read_bytes() if MO_FILE.exists() else None) == real_mo, "makemessages touched the real django.mo"
 
     _, regenerated = parse_po(copy_locale / "zh_Hans" / "LC_MESSAGES" / "django.po")
     in_source = {e.key for e in regenerated}
@@ -321,8 +305,7 @@ def test_template_placeholders_render_in_chinese():
     from django.template import Context, Template
 
     template = Template(
-        "{% load i18n %}{% blocktranslate with n=2 total=7 %}"
-        "Page {{ n }} of {{ total }}{% endblocktranslate %}"
+        "{% load i18n %}{% blocktranslate with n=2 total=7 %}Page {{ n }} of {{ total }}{% endblocktranslate %}"
     )
     with translation.override("zh-hans"):
         rendered = template.render(Context())

@@ -16,16 +16,8 @@ def test_demo_covers_every_persona_and_loads_once():
     first = load_demo()
     assert first["companies"] == len(ALL_COMPANIES)
     assert load_demo() == {"companies": 0, "users": 0}
-    kinds = {
-        k: Company.objects.filter(kind=k).count()
-        for k in ("supplier", "buyer", "agency", "operator")
-    }
-    assert (
-        kinds["supplier"] >= 8
-        and kinds["buyer"] >= 5
-        and kinds["agency"] == 1
-        and kinds["operator"] == 1
-    )
+    kinds = {k: Company.objects.filter(kind=k).count() for k in ("supplier", "buyer", "agency", "operator")}
+    assert kinds["supplier"] >= 8 and kinds["buyer"] >= 5 and kinds["agency"] == 1 and kinds["operator"] == 1
     sectors = set(Company.objects.filter(kind="supplier").values_list("sector", flat=True))
     assert {
         "food_drink",
@@ -57,9 +49,7 @@ def test_every_demo_user_signs_in_to_their_dashboard():
     for spec in ALL_COMPANIES:
         for person in spec.users:
             client = Client()
-            response = client.post(
-                "/accounts/login/", {"email": person.email, "password": DEMO_PASSWORD}
-            )
+            response = client.post("/accounts/login/", {"email": person.email, "password": DEMO_PASSWORD})
             assert response.status_code == 302, person.email
             assert client.get("/").templates[0].name == f"core/dashboard_{spec.kind}.html"
 

@@ -16,9 +16,7 @@ class Lockout:
     retry_after: timedelta = timedelta(0)
 
 
-def lockout(
-    failures: list[datetime], *, now: datetime, max_failures: int, window: timedelta
-) -> Lockout:
+def lockout(failures: list[datetime], *, now: datetime, max_failures: int, window: timedelta) -> Lockout:
     """Locked once `max_failures` failures fall inside the window; open again when the oldest
     of those ages out. A sliding window, so a patient guesser gets max_failures per window."""
     recent = sorted(t for t in failures if now - t < window)
@@ -37,9 +35,7 @@ class NewToken:
 
 def new_token() -> NewToken:
     secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
-    return NewToken(
-        secret=secret, prefix=secret[: len(TOKEN_PREFIX) + 6], digest=token_digest(secret)
-    )
+    return NewToken(secret=secret, prefix=secret[: len(TOKEN_PREFIX) + 6], digest=token_digest(secret))
 
 
 def token_digest(secret: str) -> str:

@@ -16,9 +16,7 @@ KIND_CHOICES = [
 
 
 class SignupForm(forms.Form):
-    kind = forms.ChoiceField(
-        label=_("Account type"), choices=KIND_CHOICES, widget=forms.RadioSelect
-    )
+    kind = forms.ChoiceField(label=_("Account type"), choices=KIND_CHOICES, widget=forms.RadioSelect)
     full_name = forms.CharField(label=_("Your full name"), max_length=150)
     email = forms.EmailField(label=_("Work email"), max_length=254)
     password = forms.CharField(
@@ -37,9 +35,7 @@ class SignupForm(forms.Form):
         label=_("Companies House number"),
         max_length=20,
         required=False,
-        help_text=_(
-            "UK suppliers: 8 digits, or 2 letters and 6 digits, e.g. 01234567 or SC123456."
-        ),
+        help_text=_("UK suppliers: 8 digits, or 2 letters and 6 digits, e.g. 01234567 or SC123456."),
     )
     vat_number = forms.CharField(
         widget=identifier_input("vat_number"),
@@ -63,9 +59,7 @@ class LoginForm(forms.Form):
 
 
 class ApiTokenForm(forms.Form):
-    name = forms.CharField(
-        label=_("Token name"), max_length=100, help_text=_("What will use it, e.g. ERP sync.")
-    )
+    name = forms.CharField(label=_("Token name"), max_length=100, help_text=_("What will use it, e.g. ERP sync."))
 
 
 class InvitedUserForm(forms.Form):

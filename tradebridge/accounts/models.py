@@ -76,9 +76,7 @@ class ApiToken(models.Model):
     """A personal token for machines. Only its SHA-256 digest is stored; the secret is shown
     once, when it is created."""
 
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
-    )
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
     company = models.ForeignKey(
         "companies.Company",
         on_delete=models.CASCADE,

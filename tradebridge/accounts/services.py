@@ -20,13 +20,9 @@ TOKEN_TOUCH_INTERVAL = timedelta(minutes=1)
 def _lockout(email: str, now) -> domain.Lockout:
     window = timedelta(minutes=settings.LOGIN_LOCKOUT_MINUTES)
     failures = list(
-        LoginAttempt.objects.filter(email=email, attempted_at__gt=now - window).values_list(
-            "attempted_at", flat=True
-        )
+        LoginAttempt.objects.filter(email=email, attempted_at__gt=now - window).values_list("attempted_at", flat=True)
     )
-    return domain.lockout(
-        failures, now=now, max_failures=settings.LOGIN_MAX_FAILURES, window=window
-    )
+    return domain.lockout(failures, now=now, max_failures=settings.LOGIN_MAX_FAILURES, window=window)
 
 
 def sign_in(*, request, email: str, password: str, ip_address: str | None) -> User:
@@ -39,9 +35,7 @@ def sign_in(*, request, email: str, password: str, ip_address: str | None) -> Us
     state = _lockout(email, now)
     if state.locked:
         minutes = max(1, round(state.retry_after.total_seconds() / 60))
-        raise TooManyRequests(
-            "login_locked", f"Too many failed sign-ins. Try again in {minutes} minute(s).", None
-        )
+        raise TooManyRequests("login_locked", f"Too many failed sign-ins. Try again in {minutes} minute(s).", None)
     user = authenticate(request, username=email, password=password)
     if user is None:
         with transaction.atomic():

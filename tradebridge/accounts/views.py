@@ -38,9 +38,7 @@ def signup(request):
             request.session[access.ACTIVE_COMPANY_SESSION_KEY] = membership.company_id
             messages.success(request, _("Welcome to TradeBridge. Your company account is ready."))
             return redirect("core:home")
-    return render(
-        request, "accounts/signup.html", {"form": form}, status=400 if form.errors else 200
-    )
+    return render(request, "accounts/signup.html", {"form": form}, status=400 if form.errors else 200)
 
 
 def sign_in(request):
@@ -83,17 +81,13 @@ def tokens(request):
     new_secret = None
     if request.method == "POST" and form.is_valid():
         try:
-            _token, new_secret = services.create_api_token(
-                membership=membership, name=form.cleaned_data["name"]
-            )
+            _token, new_secret = services.create_api_token(membership=membership, name=form.cleaned_data["name"])
         except DomainError as exc:
             add_domain_errors(form, exc)
         else:
             form = ApiTokenForm()
     rows = ApiToken.objects.filter(user=request.user).select_related("company")
-    return render(
-        request, "accounts/tokens.html", {"form": form, "tokens": rows, "new_secret": new_secret}
-    )
+    return render(request, "accounts/tokens.html", {"form": form, "tokens": rows, "new_secret": new_secret})
 
 
 @login_required

@@ -119,7 +119,7 @@ class _Lander:
 
     def __init__(self, supplier: Company):
         self.supplier = supplier
-        self.texts = MachineTexts()
+        self.texts = MachineTexts(google_paths=_google_paths())
         self.categories = dict(Category.objects.values_list("path", "id"))
 
     def land(self, batch: list[ImportedProduct], report: ImportReport) -> None:
@@ -147,9 +147,10 @@ class _Lander:
             accepted.append((record, product))
 
         products = [self._product(record, product) for record, product in accepted]
+        # Split before bulk_create, which gives the new rows their primary keys.
         new = [p for p in products if p.pk is None]
-        Product.objects.bulk_create(new)
         old = [p for p in products if p.pk is not None]
+        Product.objects.bulk_create(new)
         if old:
             Product.objects.bulk_update(old, _PRODUCT_FIELDS)
         report.products_created += len(new)
@@ -211,19 +212,18 @@ class _Lander:
         setattr(product, f"description_{lang}", record.description_html)
         setattr(product, f"description_{lang}_machine", False)
         product.title_source = product.description_source = lang
-        if domain.machine_may_write(getattr(product, f"title_{other}"), getattr(product, f"title_{other}_machine")):
-            setattr(product, f"title_{other}", self.texts.title(record.title, lang, other)[:300])
-            setattr(product, f"title_{other}_machine", True)
-        if record.description_html and domain.machine_may_write(
-            getattr(product, f"description_{other}"),
-            getattr(product, f"description_{other}_machine"),
-        ):
-            setattr(
+        given = record.translations.get(other, {})
+        self._other_text(
+            product, "title", other, given.get("title"), lambda: self.texts.title(record.title, lang, other)
+        )
+        if record.description_html or given.get("description_html"):
+            self._other_text(
                 product,
-                f"description_{other}",
-                self.texts.html(record.description_html, lang, other),
+                "description",
+                other,
+                given.get("description_html"),
+                lambda: self.texts.html(record.description_html, lang, other),
             )
-            setattr(product, f"description_{other}_machine", True)
         product.brand = record.brand[:200]
         product.hs_code = domain.normalise_hs_code(record.hs_code) or product.hs_code
         product.origin_country = (record.origin_country or product.origin_country or "")[:2].upper()
@@ -255,15 +255,28 @@ class _Lander:
         product.updated_at = timezone.now()
         return product
 
+    @staticmethod
+    def _other_text(product: Product, field: str, lang: str, supplied: str | None, machine: Callable[[], str]) -> None:
+        """The second language: the supplier's own text when the file has it, else a machine
+        translation, but never over words a person wrote."""
+        key = f"{field}_{lang}"
+        if supplied:
+            setattr(product, key, supplied[:300] if field == "title" else supplied)
+            setattr(product, f"{key}_machine", False)
+        elif domain.machine_may_write(getattr(product, key), getattr(product, f"{key}_machine")):
+            text = machine()
+            setattr(product, key, text[:300] if field == "title" else text)
+            setattr(product, f"{key}_machine", True)
+
     def _variants(self, accepted, products, existing: dict[str, Variant], report: ImportReport) -> None:
         new, old = [], []
         for (record, _), product in zip(accepted, products, strict=True):
             for position, item in enumerate(record.variants):
                 variant = existing.get(item.sku) or Variant(product=product, supplier=self.supplier, sku=item.sku)
+                (old if variant.pk else new).append(variant)
                 variant.product = product
                 variant.position = position
                 _copy_variant(item, variant)
-                (old if variant.pk else new).append(variant)
         Variant.objects.bulk_create(new)
         if old:
             Variant.objects.bulk_update(old, _VARIANT_FIELDS)
@@ -305,6 +318,23 @@ class _Lander:
                 if url and url not in have and len(url) <= 1000:
                     rows.append(ProductImage(product=product, source_url=url, position=position))
         ProductImage.objects.bulk_create(rows)
+
+
+def _google_paths() -> dict[int, str]:
+    """Google category id -> its English path ("Apparel & Accessories > Clothing"), when the
+    Google taxonomy has been imported; feeds often give only the numeric id."""
+    rows = Category.objects.filter(path__startswith="google/").values_list("id", "parent_id", "name_en", "google_id")
+    nodes = {pk: (parent, name, gid) for pk, parent, name, gid in rows}
+    paths: dict[int, str] = {}
+    for parent, name, gid in nodes.values():
+        if gid is None:
+            continue
+        parts = [name]
+        while parent in nodes:
+            parent, parent_name, _gid = nodes[parent]
+            parts.append(parent_name)
+        paths[gid] = " > ".join(reversed(parts))
+    return paths
 
 
 _PRODUCT_FIELDS = [

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from tradebridge.catalog import domain, pricing
+from tradebridge.catalog.importers.text import description_html
 from tradebridge.catalog.models import PriceTier, Product, Variant
 from tradebridge.companies import access
 from tradebridge.companies.domain import MANAGER_ROLES, Kind, Role
@@ -64,6 +65,9 @@ def clean_product_fields(data: dict) -> dict:
             key = f"{field}_{lang}"
             if key in data:
                 cleaned[key] = (data[key] or "").strip()
+            if field == "description" and cleaned.get(key):
+                # Stored HTML is shown to buyers, so it is cleaned on every way in, not only imports.
+                cleaned[key] = description_html(cleaned[key])
     if "title_en" in cleaned and "title_zh" in cleaned and not (cleaned["title_en"] or cleaned["title_zh"]):
         errors.append(FieldError("title_required", "Give the product a title in English or Chinese.", "title_en"))
     for key in ("title_en", "title_zh"):

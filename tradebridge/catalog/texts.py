@@ -14,7 +14,8 @@ from tradebridge.catalog.importers.records import ImportedProduct
 
 
 class MachineTexts:
-    def __init__(self) -> None:
+    def __init__(self, google_paths: dict[int, str] | None = None) -> None:
+        self.google_paths = google_paths or {}
         self._title = lru_cache(maxsize=50_000)(self._translate_text)
         self._html = lru_cache(maxsize=5_000)(self._translate_html)
         self._tree: CategoryTree | None = None
@@ -37,7 +38,7 @@ class MachineTexts:
         """The default-tree path that fits the record, if that category exists in the database."""
         if self._tree is None:
             self._tree = CategoryTree.default()
-        google_path = record.attributes.get("google_product_category", "")
+        google_path = self.google_paths.get(record.google_category_id or -1, "")
         path = classify(
             " ".join(filter(None, [record.category_hint, record.title])),
             google_path,

@@ -22,9 +22,7 @@ ACTIVE_COMPANY_SESSION_KEY = "active_company_id"
 
 
 def memberships_of(user) -> QuerySet[Membership]:
-    return (
-        Membership.objects.filter(user=user).select_related("company").order_by("created_at", "id")
-    )
+    return Membership.objects.filter(user=user).select_related("company").order_by("created_at", "id")
 
 
 def membership_for(user, company_id) -> Membership | None:
@@ -64,9 +62,7 @@ def scoped(queryset: QuerySet, membership: Membership, field: str = "company") -
     return queryset.filter(**{f"{field}_id": membership.company_id})
 
 
-def company_required(
-    *, roles: Iterable[Role] | None = None, kinds: Iterable[Kind] | None = None
-) -> Callable:
+def company_required(*, roles: Iterable[Role] | None = None, kinds: Iterable[Kind] | None = None) -> Callable:
     """View decorator: sign-in required, then `require` on the active membership.
 
     A refusal raises Forbidden, which the error middleware renders as a 403 page."""

@@ -38,9 +38,7 @@ def my_company(request):
 @router.patch("/company", response=CompanyOut)
 def update_my_company(request, payload: CompanyPatch):
     membership = access.require(request.membership)
-    return services.update_company(
-        membership=membership, data=payload.dict(exclude_unset=True, exclude_none=True)
-    )
+    return services.update_company(membership=membership, data=payload.dict(exclude_unset=True, exclude_none=True))
 
 
 @router.get("/company/members", response=list[MemberOut])
@@ -55,9 +53,7 @@ def invite(request, payload: InvitationIn):
         membership=membership,
         email=payload.email,
         role=payload.role,
-        accept_url=lambda secret: request.build_absolute_uri(
-            reverse("companies:accept-invitation", args=[secret])
-        ),
+        accept_url=lambda secret: request.build_absolute_uri(reverse("companies:accept-invitation", args=[secret])),
     )
     return Status(201, invitation)
 

@@ -16,9 +16,7 @@ class CompanyForm(forms.Form):
     country = forms.ChoiceField(label=_("Country"), choices=COUNTRIES)
     region = forms.CharField(label=_("Region or city"), max_length=100, required=False)
     sector = forms.ChoiceField(label=_("Sector"), choices=SECTOR_CHOICES)
-    website = forms.URLField(
-        label=_("Website"), required=False, max_length=200, assume_scheme="https"
-    )
+    website = forms.URLField(label=_("Website"), required=False, max_length=200, assume_scheme="https")
     description = forms.CharField(
         label=_("Description"),
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -61,9 +59,7 @@ class InvitationForm(forms.Form):
 
 
 class VerificationDecisionForm(forms.Form):
-    status = forms.ChoiceField(
-        label=_("Decision"), choices=[("verified", _("Verify")), ("rejected", _("Reject"))]
-    )
+    status = forms.ChoiceField(label=_("Decision"), choices=[("verified", _("Verify")), ("rejected", _("Reject"))])
     reason = forms.CharField(
         label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=2000
     )

@@ -51,8 +51,7 @@ _CH_PREFIXES = frozenset(
 # Explicit [0-9] because \d would also match non-ASCII digits, which int() then happily reads.
 _CH_SHAPE = re.compile(r"(?P<prefix>[A-Z]{2}|R0)(?P<serial>[0-9]{1,6})|(?P<digits>[0-9]{1,8})")
 _CH_FORMAT_MESSAGE = (
-    "A Companies House number is 8 digits, or 2 letters followed by 6 digits "
-    "(e.g. 01234567 or SC123456)."
+    "A Companies House number is 8 digits, or 2 letters followed by 6 digits (e.g. 01234567 or SC123456)."
 )
 
 
@@ -65,15 +64,11 @@ def normalize_companies_house_number(value: str) -> str:
         raise InvalidIdentifier("ch_number_format", _CH_FORMAT_MESSAGE)
     prefix = match["prefix"] or ""
     if prefix and prefix not in _CH_PREFIXES:
-        raise InvalidIdentifier(
-            "ch_number_prefix", f"{prefix} is not a Companies House number prefix."
-        )
+        raise InvalidIdentifier("ch_number_prefix", f"{prefix} is not a Companies House number prefix.")
     serial = match["serial"] or match["digits"]
     # No register issues serial 0, under any prefix.
     if int(serial) == 0:
-        raise InvalidIdentifier(
-            "ch_number_zero", "The digits of a Companies House number cannot all be zero."
-        )
+        raise InvalidIdentifier("ch_number_zero", "The digits of a Companies House number cannot all be zero.")
     # Numbers are often quoted without leading zeros; Companies House pads them back the same way.
     return prefix + serial.zfill(8 - len(prefix))
 
@@ -91,17 +86,11 @@ def normalize_uk_vat_number(value: str) -> str:
     body = number.removeprefix("GB")
     match = _VAT_SHAPE.fullmatch(body)
     if match is None:
-        raise InvalidIdentifier(
-            "vat_format", "A UK VAT number is GB followed by 9 digits (e.g. GB123456782)."
-        )
+        raise InvalidIdentifier("vat_format", "A UK VAT number is GB followed by 9 digits (e.g. GB123456782).")
     if match["kind"] == "GD" and int(match["serial"]) > 499:
-        raise InvalidIdentifier(
-            "vat_gd_range", "A government department VAT number is GBGD followed by 000 to 499."
-        )
+        raise InvalidIdentifier("vat_gd_range", "A government department VAT number is GBGD followed by 000 to 499.")
     if match["kind"] == "HA" and int(match["serial"]) < 500:
-        raise InvalidIdentifier(
-            "vat_ha_range", "A health authority VAT number is GBHA followed by 500 to 999."
-        )
+        raise InvalidIdentifier("vat_ha_range", "A health authority VAT number is GBHA followed by 500 to 999.")
     # A 12-digit number is a 9-digit registration plus a 3-digit branch, which has no check digits.
     if match["digits"]:
         main = match["digits"][:9]
@@ -109,9 +98,7 @@ def normalize_uk_vat_number(value: str) -> str:
         if int(main) == 0:
             raise InvalidIdentifier("vat_zero", "A UK VAT number cannot be all zeros.")
         if not _vat_check_digits_ok(main):
-            raise InvalidIdentifier(
-                "vat_checksum", "This is not a valid UK VAT number. Check it for typing mistakes."
-            )
+            raise InvalidIdentifier("vat_checksum", "This is not a valid UK VAT number. Check it for typing mistakes.")
     return "GB" + body
 
 
@@ -134,9 +121,7 @@ def normalize_uscc(value: str) -> str:
     if not code:
         raise InvalidIdentifier("empty", "Enter a Unified Social Credit Code.")
     if len(code) != 18:
-        raise InvalidIdentifier(
-            "uscc_length", "A Unified Social Credit Code is 18 characters long."
-        )
+        raise InvalidIdentifier("uscc_length", "A Unified Social Credit Code is 18 characters long.")
     if any(ch not in _USCC_VALUES for ch in code):
         raise InvalidIdentifier(
             "uscc_charset",
@@ -172,9 +157,7 @@ def normalize_prc_resident_id(value: str, *, today: datetime.date | None = None)
         raise InvalidIdentifier("empty", "Enter a resident identity card number.")
     # Only the 18-character second-generation card: the 15-digit first generation expired in 2013.
     if len(number) != 18:
-        raise InvalidIdentifier(
-            "prc_id_length", "A resident identity card number is 18 characters long."
-        )
+        raise InvalidIdentifier("prc_id_length", "A resident identity card number is 18 characters long.")
     if not _PRC_ID_SHAPE.fullmatch(number):
         raise InvalidIdentifier(
             "prc_id_format",

@@ -93,12 +93,8 @@ class Company(models.Model):
                 condition=~Q(companies_house_number=""),
                 name="company_unique_companies_house_number",
             ),
-            models.UniqueConstraint(
-                fields=["uscc"], condition=~Q(uscc=""), name="company_unique_uscc"
-            ),
-            models.CheckConstraint(
-                condition=Q(kind__in=[k.value for k in Kind]), name="company_kind_valid"
-            ),
+            models.UniqueConstraint(fields=["uscc"], condition=~Q(uscc=""), name="company_unique_uscc"),
+            models.CheckConstraint(condition=Q(kind__in=[k.value for k in Kind]), name="company_kind_valid"),
             models.CheckConstraint(
                 condition=Q(verification_status__in=[v.value for v in Verification]),
                 name="company_verification_valid",
@@ -123,9 +119,7 @@ class Company(models.Model):
 
 
 class Membership(models.Model):
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
-    )
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
     company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(_("role"), max_length=16, choices=ROLE_CHOICES)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -133,12 +127,8 @@ class Membership(models.Model):
     class Meta:
         ordering = ["company__name", "id"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["user", "company"], name="membership_unique_user_company"
-            ),
-            models.CheckConstraint(
-                condition=Q(role__in=[r.value for r in Role]), name="membership_role_valid"
-            ),
+            models.UniqueConstraint(fields=["user", "company"], name="membership_unique_user_company"),
+            models.CheckConstraint(condition=Q(role__in=[r.value for r in Role]), name="membership_role_valid"),
         ]
 
     def __str__(self) -> str:
@@ -156,9 +146,7 @@ class Invitation(models.Model):
     email = models.EmailField(_("email"))
     role = models.CharField(_("role"), max_length=16, choices=ROLE_CHOICES)
     digest = models.CharField(max_length=64, unique=True)
-    invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
+    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField()
     accepted_at = models.DateTimeField(null=True, blank=True)
@@ -177,17 +165,11 @@ class Invitation(models.Model):
 class VerificationEvent(models.Model):
     """Append-only history of verification moves: who, when, from, to and why."""
 
-    company = models.ForeignKey(
-        Company, on_delete=models.CASCADE, related_name="verification_events"
-    )
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="verification_events")
     from_status = models.CharField(max_length=16, choices=VERIFICATION_CHOICES)
     to_status = models.CharField(max_length=16, choices=VERIFICATION_CHOICES)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    actor_company = models.ForeignKey(
-        Company, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    actor_company = models.ForeignKey(Company, on_delete=models.SET_NULL, null=True, related_name="+")
     reason = models.TextField(blank=True)
     at = models.DateTimeField()
 

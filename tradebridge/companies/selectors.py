@@ -13,17 +13,13 @@ def public_company(company_id: int) -> Company | None:
 
 
 def members(company: Company) -> QuerySet[Membership]:
-    return (
-        Membership.objects.filter(company=company)
-        .select_related("user")
-        .order_by("created_at", "id")
-    )
+    return Membership.objects.filter(company=company).select_related("user").order_by("created_at", "id")
 
 
 def open_invitations(company: Company) -> QuerySet[Invitation]:
-    return Invitation.objects.filter(
-        company=company, accepted_at__isnull=True, revoked_at__isnull=True
-    ).select_related("invited_by")
+    return Invitation.objects.filter(company=company, accepted_at__isnull=True, revoked_at__isnull=True).select_related(
+        "invited_by"
+    )
 
 
 def verification_queue() -> QuerySet[Company]:
@@ -34,9 +30,7 @@ def verification_queue() -> QuerySet[Company]:
 
 
 def verification_history(company: Company) -> QuerySet[VerificationEvent]:
-    return VerificationEvent.objects.filter(company=company).select_related(
-        "actor", "actor_company"
-    )
+    return VerificationEvent.objects.filter(company=company).select_related("actor", "actor_company")
 
 
 def verification_counts(kinds: tuple[Kind, ...] = (Kind.SUPPLIER, Kind.BUYER)) -> dict[str, int]:

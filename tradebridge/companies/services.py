@@ -56,11 +56,7 @@ def _clean_profile(kind: Kind, data: dict[str, str]) -> dict[str, str]:
     if not cleaned["name"]:
         errors.append(FieldError("required", "Give the company's name.", "name"))
     if len(cleaned["country"]) != 2 or not cleaned["country"].isalpha():
-        errors.append(
-            FieldError(
-                "country_invalid", "Use a two-letter ISO country code, e.g. GB or CN.", "country"
-            )
-        )
+        errors.append(FieldError("country_invalid", "Use a two-letter ISO country code, e.g. GB or CN.", "country"))
     if cleaned["sector"] and cleaned["sector"] not in domain.SECTORS:
         errors.append(FieldError("sector_invalid", "Choose a sector from the list.", "sector"))
     cleaned["sector"] = cleaned["sector"] or "other"
@@ -68,9 +64,7 @@ def _clean_profile(kind: Kind, data: dict[str, str]) -> dict[str, str]:
         if len(cleaned[field]) > limit:
             errors.append(FieldError("too_long", f"Keep this under {limit} characters.", field))
     if cleaned["website"] and not cleaned["website"].startswith(("http://", "https://")):
-        errors.append(
-            FieldError("website_invalid", "A website starts with http:// or https://.", "website")
-        )
+        errors.append(FieldError("website_invalid", "A website starts with http:// or https://.", "website"))
     try:
         cleaned.update(clean_identifiers(kind, cleaned["country"], cleaned))
     except DomainError as exc:
@@ -112,9 +106,7 @@ def _check_new_user(email: str, password: str, full_name: str) -> str:
     if errors:
         raise DomainError.many(errors)
     if User.objects.filter(email=email).exists():
-        raise Conflict(
-            "email_taken", "An account with this email already exists. Sign in instead.", "email"
-        )
+        raise Conflict("email_taken", "An account with this email already exists. Sign in instead.", "email")
     return email
 
 
@@ -153,9 +145,7 @@ def register_company(
             return Membership.objects.create(user=user, company=company, role=Role.OWNER.value)
     except IntegrityError:
         # Two sign-ups raced for the same email or number; the loser gets a clean answer.
-        raise Conflict(
-            "already_registered", "This email or company number was registered just now."
-        ) from None
+        raise Conflict("already_registered", "This email or company number was registered just now.") from None
 
 
 @transaction.atomic
@@ -163,14 +153,10 @@ def update_company(*, membership: Membership, data: dict[str, str]) -> Company:
     if not domain.can_manage(membership.role_enum):
         raise Forbidden("role_forbidden", "Only owners and admins can edit the company.")
     company = Company.objects.select_for_update().get(pk=membership.company_id)
-    merged = {f: getattr(company, f) for f in PROFILE_FIELDS} | {
-        k: v for k, v in data.items() if k in PROFILE_FIELDS
-    }
+    merged = {f: getattr(company, f) for f in PROFILE_FIELDS} | {k: v for k, v in data.items() if k in PROFILE_FIELDS}
     cleaned = _clean_profile(company.kind_enum, merged)
     _check_identifiers_free(cleaned, exclude_pk=company.pk)
-    identity_changed = any(
-        getattr(company, f) != cleaned[f] for f in ("companies_house_number", "vat_number", "uscc")
-    )
+    identity_changed = any(getattr(company, f) != cleaned[f] for f in ("companies_house_number", "vat_number", "uscc"))
     for field, value in cleaned.items():
         setattr(company, field, value)
     if identity_changed and company.verification_status == Verification.VERIFIED.value:
@@ -191,9 +177,7 @@ def _digest(secret: str) -> str:
 
 
 @transaction.atomic
-def invite_colleague(
-    *, membership: Membership, email: str, role: str, accept_url: Callable[[str], str]
-) -> Invitation:
+def invite_colleague(*, membership: Membership, email: str, role: str, accept_url: Callable[[str], str]) -> Invitation:
     """Create an invitation and email its link (after commit). `accept_url(secret)` builds
     the absolute link, since services do not know the site's address."""
     company = membership.company
@@ -236,15 +220,11 @@ def invite_colleague(
 
 
 def pending_invitation(secret: str) -> Invitation:
-    invitation = (
-        Invitation.objects.select_related("company").filter(digest=_digest(secret or "")).first()
-    )
+    invitation = Invitation.objects.select_related("company").filter(digest=_digest(secret or "")).first()
     if invitation is None or invitation.revoked_at or invitation.accepted_at:
         raise NotFound("invitation_invalid", "This invitation link is not valid any more.", None)
     if invitation.expires_at < timezone.now():
-        raise DomainError(
-            "invitation_expired", "This invitation has expired. Ask for a new one.", None
-        )
+        raise DomainError("invitation_expired", "This invitation has expired. Ask for a new one.", None)
     return invitation
 
 
@@ -255,9 +235,7 @@ def accept_invitation(*, secret: str, user: User) -> Membership:
     if invitation.accepted_at:
         raise NotFound("invitation_invalid", "This invitation link is not valid any more.", None)
     if invitation.email != user.email:
-        raise Forbidden(
-            "invitation_other_email", "This invitation was sent to another email address.", None
-        )
+        raise Forbidden("invitation_other_email", "This invitation was sent to another email address.", None)
     membership, _created = Membership.objects.get_or_create(
         user=user, company=invitation.company, defaults={"role": invitation.role}
     )
@@ -268,9 +246,7 @@ def accept_invitation(*, secret: str, user: User) -> Membership:
 
 
 @transaction.atomic
-def accept_invitation_as_new_user(
-    *, secret: str, full_name: str, password: str, language: str = "en"
-) -> Membership:
+def accept_invitation_as_new_user(*, secret: str, full_name: str, password: str, language: str = "en") -> Membership:
     invitation = pending_invitation(secret)
     email = _check_new_user(invitation.email, password, full_name)
     user = User.objects.create_user(
@@ -283,9 +259,7 @@ def accept_invitation_as_new_user(
 def revoke_invitation(*, membership: Membership, invitation_id: int) -> Invitation:
     if not domain.can_manage(membership.role_enum):
         raise Forbidden("role_forbidden", "Only owners and admins can revoke invitations.")
-    invitation = Invitation.objects.filter(
-        company_id=membership.company_id, pk=invitation_id
-    ).first()
+    invitation = Invitation.objects.filter(company_id=membership.company_id, pk=invitation_id).first()
     if invitation is None:
         raise NotFound("not_found", "No such invitation.", None)
     if invitation.revoked_at is None and invitation.accepted_at is None:
@@ -294,9 +268,7 @@ def revoke_invitation(*, membership: Membership, invitation_id: int) -> Invitati
     return invitation
 
 
-def _record_move(
-    company: Company, target: Verification, *, actor: User, actor_company: Company, reason: str
-) -> None:
+def _record_move(company: Company, target: Verification, *, actor: User, actor_company: Company, reason: str) -> None:
     now = timezone.now()
     VerificationEvent.objects.create(
         company=company,
@@ -314,9 +286,7 @@ def _record_move(
 
 
 @transaction.atomic
-def move_verification(
-    *, membership: Membership, company_id: int, status: str, reason: str = ""
-) -> Company:
+def move_verification(*, membership: Membership, company_id: int, status: str, reason: str = "") -> Company:
     """Request (own company) or decide (operator/agency) a verification move."""
     company = Company.objects.select_for_update().filter(pk=company_id).first()
     if company is None:
@@ -324,9 +294,7 @@ def move_verification(
     try:
         target = Verification(status)
     except ValueError:
-        raise DomainError(
-            "status_invalid", "Choose a verification status from the list.", "status"
-        ) from None
+        raise DomainError("status_invalid", "Choose a verification status from the list.", "status") from None
     domain.verification_move(
         Verification(company.verification_status),
         target,

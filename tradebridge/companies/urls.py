@@ -23,7 +23,5 @@ urlpatterns = [
         name="decide-verification",
     ),
     path("directory/", views.directory, name="directory"),
-    path(
-        "identifiers/check/<str:scheme>/", identifier_views.check_fragment, name="check-identifier"
-    ),
+    path("identifiers/check/<str:scheme>/", identifier_views.check_fragment, name="check-identifier"),
 ]

@@ -96,17 +96,13 @@ def members_page(request):
             except DomainError as exc:
                 add_domain_errors(form, exc)
             else:
-                messages.success(
-                    request, _("Invitation sent to %(email)s.") % {"email": invitation.email}
-                )
+                messages.success(request, _("Invitation sent to %(email)s.") % {"email": invitation.email})
                 return redirect("companies:members")
         status = 400
     context = {
         "company": company,
         "members": selectors.members(company),
-        "invitations": selectors.open_invitations(company)
-        if domain.can_manage(membership.role_enum)
-        else [],
+        "invitations": selectors.open_invitations(company) if domain.can_manage(membership.role_enum) else [],
         "form": form if allowed else None,
     }
     return render(request, "companies/members.html", context, status=status)
@@ -124,16 +120,12 @@ def accept_invitation(request, secret: str):
     try:
         invitation = services.pending_invitation(secret)
     except DomainError as exc:
-        return render(
-            request, "companies/invitation_invalid.html", {"error": exc}, status=exc.status
-        )
+        return render(request, "companies/invitation_invalid.html", {"error": exc}, status=exc.status)
     if request.user.is_authenticated:
         if request.method == "POST":
             membership = services.accept_invitation(secret=secret, user=request.user)
             request.session[access.ACTIVE_COMPANY_SESSION_KEY] = membership.company_id
-            messages.success(
-                request, _("You joined %(company)s.") % {"company": membership.company.name}
-            )
+            messages.success(request, _("You joined %(company)s.") % {"company": membership.company.name})
             return redirect("core:home")
         return render(request, "companies/invitation_accept.html", {"invitation": invitation})
     form = InvitedUserForm(request.POST if request.method == "POST" else None)

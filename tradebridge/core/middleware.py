@@ -25,13 +25,9 @@ class RequestSizeLimitMiddleware:
         if length > settings.MAX_REQUEST_BYTES:
             message = _("The request body is too large.")
             if request.path.startswith("/api/"):
-                body = {
-                    "errors": [{"code": "request_too_large", "field": None, "message": message}]
-                }
+                body = {"errors": [{"code": "request_too_large", "field": None, "message": message}]}
                 return JsonResponse(body, status=413)
-            return TemplateResponse(
-                request, "core/error.html", {"status": 413, "message": message}, status=413
-            )
+            return TemplateResponse(request, "core/error.html", {"status": 413, "message": message}, status=413)
         return self.get_response(request)
 
 
@@ -54,6 +50,4 @@ class DomainErrorPageMiddleware:
         if not isinstance(exception, DomainError) or request.path.startswith("/api/"):
             return None
         context = {"status": exception.status, "message": localize(exception.errors[0])}
-        return TemplateResponse(
-            request, "core/error.html", context, status=exception.status
-        ).render()
+        return TemplateResponse(request, "core/error.html", context, status=exception.status).render()

@@ -18,12 +18,8 @@ class Job(models.Model):
         FAILED = "failed", _("Failed")
 
     kind = models.CharField(max_length=50)
-    company = models.ForeignKey(
-        "companies.Company", on_delete=models.CASCADE, null=True, related_name="jobs"
-    )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
+    company = models.ForeignKey("companies.Company", on_delete=models.CASCADE, null=True, related_name="jobs")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.QUEUED)
     params = models.JSONField(default=dict)
     progress_done = models.PositiveIntegerField(default=0)

@@ -6,8 +6,6 @@ from django.utils.http import url_has_allowed_host_and_scheme
 def safe_next(request, *names: str) -> str | None:
     for name in names or ("next",):
         target = request.POST.get(name) or request.GET.get(name)
-        if target and url_has_allowed_host_and_scheme(
-            target, {request.get_host()}, request.is_secure()
-        ):
+        if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
             return target
     return None

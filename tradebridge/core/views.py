@@ -37,9 +37,7 @@ def home(request):
         in (Verification.UNVERIFIED.value, Verification.REJECTED.value)
         and can_manage(membership.role_enum),
         "missing_identifiers": [
-            f
-            for f in required_identifiers(company.kind_enum, company.country)
-            if not getattr(company, f)
+            f for f in required_identifiers(company.kind_enum, company.country) if not getattr(company, f)
         ],
     }
     if company.kind_enum in (Kind.AGENCY, Kind.OPERATOR):

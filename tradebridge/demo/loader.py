@@ -52,9 +52,7 @@ def load_demo() -> dict[str, int]:
                 staff=spec is OPERATOR,
             )
             created["users"] += user_made
-            Membership.objects.get_or_create(
-                user=user, company=company, defaults={"role": person.role}
-            )
+            Membership.objects.get_or_create(user=user, company=company, defaults={"role": person.role})
             if spec is OPERATOR:
                 operator_user = user
         if made:

@@ -35,8 +35,6 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name="loginattempt",
-            index=models.Index(
-                fields=["email", "attempted_at"], name="accounts_lo_email_687415_idx"
-            ),
+            index=models.Index(fields=["email", "attempted_at"], name="accounts_lo_email_687415_idx"),
         ),
     ]

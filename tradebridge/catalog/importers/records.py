@@ -75,3 +75,6 @@ class ImportedProduct:
     variants: list[ImportedVariant] = field(default_factory=list)
     rows: list[int] = field(default_factory=list)  # every file row this product came from
     warnings: list[RowError] = field(default_factory=list)  # kept, but worth telling the supplier
+    # The same texts in another language when the file has both (our template's title_zh…):
+    # {"zh": {"title": "…", "description_html": "…"}}, description already sanitised.
+    translations: dict[str, dict[str, str]] = field(default_factory=dict)

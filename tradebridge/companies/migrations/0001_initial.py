@@ -18,9 +18,7 @@ class Migration(migrations.Migration):
             fields=[
                 (
                     "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
+                    models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"),
                 ),
                 (
                     "kind",
@@ -42,9 +40,7 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "country",
-                    models.CharField(
-                        help_text="ISO 3166-1 alpha-2 code", max_length=2, verbose_name="country"
-                    ),
+                    models.CharField(help_text="ISO 3166-1 alpha-2 code", max_length=2, verbose_name="country"),
                 ),
                 (
                     "region",
@@ -81,9 +77,7 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "companies_house_number",
-                    models.CharField(
-                        blank=True, max_length=8, verbose_name="Companies House number"
-                    ),
+                    models.CharField(blank=True, max_length=8, verbose_name="Companies House number"),
                 ),
                 (
                     "vat_number",
@@ -91,9 +85,7 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "uscc",
-                    models.CharField(
-                        blank=True, max_length=18, verbose_name="unified social credit code"
-                    ),
+                    models.CharField(blank=True, max_length=18, verbose_name="unified social credit code"),
                 ),
                 (
                     "verification_status",
@@ -134,9 +126,7 @@ class Migration(migrations.Migration):
             fields=[
                 (
                     "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
+                    models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"),
                 ),
                 ("email", models.EmailField(max_length=254, verbose_name="email")),
                 (
@@ -194,9 +184,7 @@ class Migration(migrations.Migration):
             fields=[
                 (
                     "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
+                    models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"),
                 ),
                 (
                     "role",
@@ -238,9 +226,7 @@ class Migration(migrations.Migration):
             fields=[
                 (
                     "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
+                    models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"),
                 ),
                 (
                     "from_status",
@@ -325,17 +311,13 @@ class Migration(migrations.Migration):
         migrations.AddConstraint(
             model_name="company",
             constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("verification_status__in", ["unverified", "pending", "verified", "rejected"])
-                ),
+                condition=models.Q(("verification_status__in", ["unverified", "pending", "verified", "rejected"])),
                 name="company_verification_valid",
             ),
         ),
         migrations.AddConstraint(
             model_name="membership",
-            constraint=models.UniqueConstraint(
-                fields=("user", "company"), name="membership_unique_user_company"
-            ),
+            constraint=models.UniqueConstraint(fields=("user", "company"), name="membership_unique_user_company"),
         ),
         migrations.AddConstraint(
             model_name="membership",

@@ -28,9 +28,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="company",
             name="slug",
-            field=models.SlugField(
-                blank=True, max_length=80, null=True, unique=True, verbose_name="short name"
-            ),
+            field=models.SlugField(blank=True, max_length=80, null=True, unique=True, verbose_name="short name"),
         ),
         migrations.RunPython(fill_slugs, migrations.RunPython.noop),
     ]

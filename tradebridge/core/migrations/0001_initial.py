@@ -19,9 +19,7 @@ class Migration(migrations.Migration):
             fields=[
                 (
                     "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
+                    models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"),
                 ),
                 ("kind", models.CharField(max_length=50)),
                 (
@@ -68,11 +66,7 @@ class Migration(migrations.Migration):
             ],
             options={
                 "ordering": ["-created_at", "-id"],
-                "indexes": [
-                    models.Index(
-                        fields=["status", "heartbeat_at"], name="core_job_status_e32d2d_idx"
-                    )
-                ],
+                "indexes": [models.Index(fields=["status", "heartbeat_at"], name="core_job_status_e32d2d_idx")],
             },
         ),
     ]

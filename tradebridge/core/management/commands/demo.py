@@ -20,12 +20,8 @@ class Command(BaseCommand):
     help = "Set up the demo marketplace in TRADEBRIDGE_DATA_DIR (default ./var) and serve it."
 
     def add_arguments(self, parser):
-        parser.add_argument(
-            "--port", type=int, default=8000, help="Port on 127.0.0.1 (default 8000)."
-        )
-        parser.add_argument(
-            "--fresh", action="store_true", help="Delete the demo database and start over."
-        )
+        parser.add_argument("--port", type=int, default=8000, help="Port on 127.0.0.1 (default 8000).")
+        parser.add_argument("--fresh", action="store_true", help="Delete the demo database and start over.")
         parser.add_argument("--no-serve", action="store_true", help="Prepare the data, then exit.")
 
     def handle(self, *args, port: int, fresh: bool, no_serve: bool, **options):
@@ -34,18 +30,14 @@ class Command(BaseCommand):
         database = settings.DATABASES["default"]
         if fresh:
             if database["ENGINE"] != "django.db.backends.sqlite3":
-                raise CommandError(
-                    "--fresh only deletes the embedded SQLite database; unset DATABASE_URL."
-                )
+                raise CommandError("--fresh only deletes the embedded SQLite database; unset DATABASE_URL.")
             self._delete_sqlite(database["NAME"])
         settings.MEDIA_ROOT.mkdir(parents=True, exist_ok=True)
         self.stdout.write(f"Data directory: {settings.DATA_DIR}")
         call_command("migrate", interactive=False, verbosity=0)
         call_command("collectstatic", interactive=False, verbosity=0)
         created = load_demo()
-        self.stdout.write(
-            f"Demo data ready ({created['companies']} companies, {created['users']} users added)."
-        )
+        self.stdout.write(f"Demo data ready ({created['companies']} companies, {created['users']} users added).")
         self._print_logins(port)
         if not no_serve:
             worker = self._start_worker()

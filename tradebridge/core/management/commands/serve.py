@@ -13,9 +13,7 @@ class Command(BaseCommand):
     help = "Serve TradeBridge with gunicorn (honours DATABASE_URL; static files via WhiteNoise)."
 
     def add_arguments(self, parser):
-        parser.add_argument(
-            "--bind", default=os.environ.get("BIND", f"0.0.0.0:{os.environ.get('PORT', '8000')}")
-        )
+        parser.add_argument("--bind", default=os.environ.get("BIND", f"0.0.0.0:{os.environ.get('PORT', '8000')}"))
         parser.add_argument(
             "--workers",
             type=int,
@@ -23,9 +21,7 @@ class Command(BaseCommand):
             help="Worker processes (default: 2 × CPUs + 1, or WEB_CONCURRENCY).",
         )
         parser.add_argument("--timeout", type=int, default=60)
-        parser.add_argument(
-            "--migrate", action="store_true", help="Apply migrations before serving."
-        )
+        parser.add_argument("--migrate", action="store_true", help="Apply migrations before serving.")
         parser.add_argument("--no-collectstatic", action="store_true")
 
     def handle(

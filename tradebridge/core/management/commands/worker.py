@@ -27,6 +27,12 @@ def _watch_for_stale_jobs(stop: threading.Event) -> None:
 class Command(DbWorkerCommand):
     help = "Run background tasks (imports, translation). Safe to run several at once."
 
+    def add_arguments(self, parser):
+        super().add_arguments(parser)
+        # The autoreloader runs tasks in a child process, so stopping "the worker" would leave
+        # an orphan running them; reload only when asked for.
+        parser.set_defaults(reload=False)
+
     def handle(self, *args, **options):
         recover_stale_jobs()
         close_old_connections()

@@ -1,0 +1,1 @@
+"""What buyers see: category browsing and product pages, in English or Chinese."""

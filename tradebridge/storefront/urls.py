@@ -1,0 +1,11 @@
+from django.urls import path
+
+from tradebridge.storefront import views
+
+app_name = "storefront"
+
+urlpatterns = [
+    path("categories/", views.categories, name="categories"),
+    path("categories/<path:path>/", views.category, name="category"),
+    path("products/<int:product_id>/", views.product, name="product"),
+]

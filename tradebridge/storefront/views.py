@@ -1,0 +1,66 @@
+"""Buyer pages: the category tree, a category's products, one product. Open to anonymous
+visitors; they read through storefront.selectors and never see a draft."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from tradebridge.storefront import display, selectors
+
+# In the order of selectors.SORTS; the selector refuses anything else.
+SORT_CHOICES = [
+    ("newest", _("Newest")),
+    ("moq", _("Lowest minimum order")),
+    ("price", _("Lowest price at minimum order")),
+    ("title", _("Title")),
+]
+
+
+def _htmx_partial(request: HttpRequest) -> bool:
+    # htmx also sends HX-Request when it restores history after a cache miss; that request
+    # wants the whole page back, since it replaces the whole body.
+    return bool(request.headers.get("HX-Request")) and not request.headers.get("HX-History-Restore-Request")
+
+
+def categories(request: HttpRequest) -> HttpResponse:
+    return render(request, "storefront/categories.html", {"tree": selectors.category_tree()})
+
+
+def category(request: HttpRequest, path: str) -> HttpResponse:
+    listing = selectors.category_page(
+        path,
+        page=request.GET.get("page") or 1,
+        sort=request.GET.get("sort") or selectors.DEFAULT_SORT,
+        language=get_language(),
+    )
+    if listing is None:
+        raise Http404
+    context = {"listing": listing, "sorts": SORT_CHOICES}
+    if _htmx_partial(request):
+        response = render(request, "storefront/_results.html", context)
+    else:
+        response = render(request, "storefront/category.html", context)
+    # The same URL answers with a fragment or a page; caches must keep them apart.
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def product(request: HttpRequest, product_id: int) -> HttpResponse:
+    detail = selectors.product_detail(product_id)
+    if detail is None:
+        raise Http404
+    product = detail.product
+    variant_rows = display.variant_rows(product, detail.variants, detail.tiers)
+    context = {
+        "detail": detail,
+        "product": product,
+        "price_tables": display.price_tables(product, detail.variants, detail.tiers),
+        "variant_rows": variant_rows,
+        "variant_places": display.common_places((r.price_at_moq for r in variant_rows), product.currency),
+        "similar": selectors.similar_products(product),
+    }
+    return render(request, "storefront/product.html", context)
