@@ -98,3 +98,8 @@ def test_migrations_match_the_models():
 
     # Exits non-zero (SystemExit) when a model change has no migration.
     call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+
+
+def test_every_page_credits_cc_cedict():
+    page = Client().get("/").content.decode()
+    assert "CC-CEDICT" in page and "CC BY-SA 4.0" in page

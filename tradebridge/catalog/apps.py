@@ -6,3 +6,7 @@ class CatalogConfig(AppConfig):
     name = "tradebridge.catalog"
     label = "catalog"
     verbose_name = _("Catalog")
+
+    def ready(self) -> None:
+        # Registers the catalog's job handlers, so every worker process knows them.
+        from tradebridge.catalog import tasks  # noqa: F401

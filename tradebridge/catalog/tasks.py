@@ -5,9 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from django.conf import settings
+from django.db import transaction
 
 from tradebridge.catalog.importers.reader import UnreadableFile, open_catalog
 from tradebridge.catalog.imports import run_import
+from tradebridge.catalog.models import Product
+from tradebridge.catalog.texts import TRANSLATED_FIELDS, MachineTexts, fill_translations
 from tradebridge.core.jobs import Progress, job_handler
 from tradebridge.core.models import Job
 
@@ -30,3 +33,34 @@ def import_uploaded_catalog(job: Job, progress: Progress) -> dict:
         progress=progress,
     )
     return report.as_dict()
+
+
+TRANSLATE_JOB = "catalog.translate"
+TRANSLATE_BATCH = 200
+
+
+@job_handler(TRANSLATE_JOB)
+def translate_catalog(job: Job, progress: Progress) -> dict:
+    """Fill in (or, with `refresh`, redo) the machine translations of a supplier's catalog.
+
+    Batches by primary key so a restarted job simply goes over the catalog again: texts a
+    person wrote are skipped every time, machine texts are rewritten with the same result."""
+    refresh = bool(job.params.get("refresh"))
+    products = Product.objects.filter(supplier_id=job.company_id).order_by("pk")
+    total = products.count()
+    texts = MachineTexts()
+    done = changed = 0
+    last_pk = 0
+    progress(0, total)
+    while True:
+        batch = list(products.filter(pk__gt=last_pk)[:TRANSLATE_BATCH])
+        if not batch:
+            break
+        updated = [p for p in batch if fill_translations(p, texts, refresh=refresh)]
+        with transaction.atomic():
+            Product.objects.bulk_update(updated, TRANSLATED_FIELDS)
+        changed += len(updated)
+        done += len(batch)
+        last_pk = batch[-1].pk
+        progress(done, total)
+    return {"products": total, "translated": changed}

@@ -45,3 +45,33 @@ class MachineTexts:
             tree=self._tree,
         )
         return path if path in known_paths else None
+
+
+TRANSLATED_FIELDS = [
+    f"{field}_{lang}{suffix}"
+    for field in ("title", "description")
+    for lang in ("en", "zh")
+    for suffix in ("", "_machine")
+]
+
+
+def fill_translations(product, texts: MachineTexts, *, refresh: bool = False) -> bool:
+    """Write the machine translation of each text into the other language where a machine may
+    (blank, or its own earlier output when refreshing). Returns whether anything changed."""
+    changed = False
+    for field, translate in (("title", texts.title), ("description", texts.html)):
+        source = getattr(product, f"{field}_source")
+        other = "zh" if source == "en" else "en"
+        original = getattr(product, f"{field}_{source}")
+        current = getattr(product, f"{field}_{other}")
+        is_machine = getattr(product, f"{field}_{other}_machine")
+        if not original or not (not current.strip() or (refresh and is_machine)):
+            continue
+        text = translate(original, source, other)
+        if field == "title":
+            text = text[:300]
+        if text != current or not is_machine:
+            setattr(product, f"{field}_{other}", text)
+            setattr(product, f"{field}_{other}_machine", True)
+            changed = True
+    return changed

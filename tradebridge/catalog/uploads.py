@@ -15,7 +15,7 @@ from PIL import Image, UnidentifiedImageError
 from tradebridge.catalog.importers.reader import UnreadableFile, open_catalog
 from tradebridge.catalog.models import ProductImage
 from tradebridge.catalog.services import own_product, require_supplier
-from tradebridge.catalog.tasks import IMPORT_JOB
+from tradebridge.catalog.tasks import IMPORT_JOB, TRANSLATE_JOB
 from tradebridge.companies.models import Membership
 from tradebridge.core.errors import DomainError
 from tradebridge.core.jobs import start_job
@@ -98,3 +98,15 @@ def add_image(*, membership: Membership, product_id: int, upload) -> ProductImag
     image.thumbnail.save(f"{stem}.jpg", ContentFile(buffer.getvalue()), save=False)
     image.save()
     return image
+
+
+def start_translation(*, membership: Membership, refresh: bool = False) -> Job:
+    """Machine-translate the supplier's whole catalog in the background (with progress)."""
+    membership = require_supplier(membership)
+    with transaction.atomic():
+        return start_job(
+            kind=TRANSLATE_JOB,
+            company=membership.company,
+            user=membership.user,
+            params={"refresh": refresh, "filename": "translation"},
+        )

@@ -14,6 +14,7 @@ urlpatterns = [
     path("products/<int:product_id>/publish/", views.product_publish, name="product-publish"),
     path("variants/<int:variant_id>/stock/", views.variant_stock, name="variant-stock"),
     path("imports/", views.imports, name="imports"),
+    path("translate/", views.translate_catalog, name="translate"),
     path("imports/template.<str:fmt>", views.import_template, name="import-template"),
     path("imports/<int:job_id>/", views.import_job, name="import-job"),
     path("imports/<int:job_id>/apply/", views.import_apply, name="import-apply"),

@@ -218,8 +218,8 @@ def imports(request):
     return render(request, "catalog/imports.html", context, status=400 if form.errors else 200)
 
 
-def _own_job(request, job_id: int) -> Job:
-    job = Job.objects.filter(pk=job_id, company_id=request.membership.company_id, kind="catalog.import").first()
+def _own_job(request, job_id: int, kinds=("catalog.import", "catalog.translate")) -> Job:
+    job = Job.objects.filter(pk=job_id, company_id=request.membership.company_id, kind__in=kinds).first()
     if job is None:
         raise Http404
     return job
@@ -235,7 +235,16 @@ def import_job(request, job_id: int):
 @supplier_only
 @require_POST
 def import_apply(request, job_id: int):
-    job = uploads.restart_import_for_real(membership=request.membership, job_id=_own_job(request, job_id).pk)
+    job = uploads.restart_import_for_real(
+        membership=request.membership, job_id=_own_job(request, job_id, kinds=("catalog.import",)).pk
+    )
+    return redirect("catalog:import-job", job.pk)
+
+
+@supplier_only
+@require_POST
+def translate_catalog(request):
+    job = uploads.start_translation(membership=request.membership, refresh=request.POST.get("refresh") == "1")
     return redirect("catalog:import-job", job.pk)
 
 
