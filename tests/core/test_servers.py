@@ -13,6 +13,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
@@ -109,3 +110,31 @@ def test_serve_runs_gunicorn_with_workers_and_static_files(tmp_path):
         with pytest.raises(urllib.error.HTTPError) as missing:
             urllib.request.urlopen(f"{base}/no-such-page/")
         assert missing.value.code == 404
+
+
+def test_stopping_the_demo_stops_its_worker(tmp_path):
+    port = _free_port()
+    env = _env(tmp_path, TRADEBRIDGE_ENV="demo")
+    with running(["demo", "--port", str(port)], env, tmp_path, port):
+        workers = _workers_for(tmp_path)
+        assert len(workers) == 1
+    deadline = time.monotonic() + 20
+    while _workers_for(tmp_path) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert _workers_for(tmp_path) == []
+
+
+def _workers_for(data_dir) -> list[int]:
+    """Worker processes whose environment points at this data directory."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            cmdline = (proc / "cmdline").read_bytes().split(b"\0")
+            environ = (proc / "environ").read_bytes()
+        except OSError:
+            continue
+        if b"worker" in cmdline and f"TRADEBRIDGE_DATA_DIR={data_dir}".encode() in environ:
+            found.append(int(proc.name))
+    return found

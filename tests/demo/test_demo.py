@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 def test_demo_covers_every_persona_and_loads_once():
     first = load_demo()
     assert first["companies"] == len(ALL_COMPANIES)
-    assert load_demo() == {"companies": 0, "users": 0}
+    assert load_demo() == {"companies": 0, "users": 0, "products": 0}
     kinds = {k: Company.objects.filter(kind=k).count() for k in ("supplier", "buyer", "agency", "operator")}
     assert kinds["supplier"] >= 8 and kinds["buyer"] >= 5 and kinds["agency"] == 1 and kinds["operator"] == 1
     sectors = set(Company.objects.filter(kind="supplier").values_list("sector", flat=True))
@@ -63,3 +63,14 @@ def test_demo_keeps_changes_made_by_demo_users():
     assert Company.objects.get(pk=company.pk).region == "Somerset"
     assert Membership.objects.filter(user__email="ben@export-programme.example").count() == 2
     assert User.objects.get(email="ops@tradebridge.example").is_staff
+
+
+def test_demo_catalog_is_published_bilingual_and_priced():
+    from tradebridge.catalog.models import Product
+    from tradebridge.catalog.services import publish_errors
+
+    created = load_demo()
+    assert created["products"] == Product.objects.count() >= 9
+    for product in Product.objects.all():
+        assert product.status == "published" and product.title_zh and product.category_id, product.handle
+        assert publish_errors(product) == [], product.handle

@@ -15,13 +15,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from tradebridge.catalog import domain, pricing
+from tradebridge.catalog.bulk import insert_many
 from tradebridge.catalog.importers.records import ImportedProduct, ImportedVariant, RowError
 from tradebridge.catalog.models import Category, PriceTier, Product, ProductImage, Variant
 from tradebridge.catalog.texts import MachineTexts
 from tradebridge.companies.models import Company
 from tradebridge.pricing.currencies import is_currency
 
-BATCH_PRODUCTS = 200
+BATCH_PRODUCTS = 500
 REPORT_LIMIT = 10_000  # rejections kept in the report; the count is always exact
 
 Progress = Callable[[int, int | None], None]
@@ -147,10 +148,17 @@ class _Lander:
             accepted.append((record, product))
 
         products = [self._product(record, product) for record, product in accepted]
-        # Split before bulk_create, which gives the new rows their primary keys.
         new = [p for p in products if p.pk is None]
         old = [p for p in products if p.pk is not None]
-        Product.objects.bulk_create(new)
+        insert_many(Product, new)
+        # One query gives the new rows their ids (executemany cannot return them).
+        ids = dict(
+            Product.objects.filter(supplier=self.supplier, handle__in=[p.handle for p in new]).values_list(
+                "handle", "id"
+            )
+        )
+        for product in new:
+            product.pk = ids[product.handle]
         if old:
             Product.objects.bulk_update(old, _PRODUCT_FIELDS)
         report.products_created += len(new)
@@ -269,20 +277,37 @@ class _Lander:
             setattr(product, f"{key}_machine", True)
 
     def _variants(self, accepted, products, existing: dict[str, Variant], report: ImportReport) -> None:
-        new, old = [], []
+        new: list[dict] = []
+        old: list[Variant] = []
         for (record, _), product in zip(accepted, products, strict=True):
             for position, item in enumerate(record.variants):
-                variant = existing.get(item.sku) or Variant(product=product, supplier=self.supplier, sku=item.sku)
-                (old if variant.pk else new).append(variant)
-                variant.product = product
-                variant.position = position
-                _copy_variant(item, variant)
-        Variant.objects.bulk_create(new)
+                variant = existing.get(item.sku)
+                if variant is None:
+                    # New SKUs go in as plain rows: no model instance needed to insert them.
+                    new.append(
+                        {
+                            "product_id": product.pk,
+                            "supplier_id": self.supplier.pk,
+                            "sku": item.sku,
+                            "position": position,
+                            **_variant_values(item),
+                        }
+                    )
+                    continue
+                old.append(variant)
+                variant.product, variant.position = product, position
+                for name, value in _variant_values(item).items():
+                    setattr(variant, name, value)
+        insert_many(Variant, new)
         if old:
             Variant.objects.bulk_update(old, _VARIANT_FIELDS)
         report.variants_created += len(new)
         report.variants_updated += len(old)
-        self._variant_pks = {v.sku: v.pk for v in [*new, *old]}
+        self._variant_pks = {v.sku: v.pk for v in old}
+        if new:
+            self._variant_pks.update(
+                Variant.objects.filter(supplier=self.supplier, sku__in=[v["sku"] for v in new]).values_list("sku", "id")
+            )
 
     def _tiers(self, accepted, products) -> None:
         touched = [p.pk for (record, _), p in zip(accepted, products, strict=True) if _has_prices(record)]
@@ -290,19 +315,21 @@ class _Lander:
         rows = []
         for (record, _), product in zip(accepted, products, strict=True):
             for tier in _product_tiers(record):
-                rows.append(PriceTier(product=product, min_quantity=tier.min_quantity, unit_price=tier.unit_price))
+                rows.append(
+                    {"product_id": product.pk, "min_quantity": tier.min_quantity, "unit_price": tier.unit_price}
+                )
             for item, tiers in _variant_tiers(record):
                 variant_id = self._variant_pks[item.sku]
                 rows.extend(
-                    PriceTier(
-                        product=product,
-                        variant_id=variant_id,
-                        min_quantity=t.min_quantity,
-                        unit_price=t.unit_price,
-                    )
+                    {
+                        "product_id": product.pk,
+                        "variant_id": variant_id,
+                        "min_quantity": t.min_quantity,
+                        "unit_price": t.unit_price,
+                    }
                     for t in tiers
                 )
-        PriceTier.objects.bulk_create(rows)
+        insert_many(PriceTier, rows)
 
     def _images(self, accepted, products) -> None:
         known: dict[int, set[str]] = {}
@@ -316,8 +343,8 @@ class _Lander:
             urls = [*record.image_urls, *(v.image_url for v in record.variants if v.image_url)]
             for position, url in enumerate(dict.fromkeys(urls)):
                 if url and url not in have and len(url) <= 1000:
-                    rows.append(ProductImage(product=product, source_url=url, position=position))
-        ProductImage.objects.bulk_create(rows)
+                    rows.append({"product_id": product.pk, "source_url": url, "position": position})
+        insert_many(ProductImage, rows)
 
 
 def _google_paths() -> dict[int, str]:
@@ -382,10 +409,12 @@ _VARIANT_FIELDS = [
 ]
 
 
-def _copy_variant(item: ImportedVariant, variant: Variant) -> None:
-    variant.options = item.options
+def _variant_values(item: ImportedVariant) -> dict:
+    """The columns a file sets on a SKU. What the file leaves blank is left out, so an update
+    keeps the value already there (stock counted in the warehouse, say)."""
+    values: dict = {"options": item.options}
     if item.gtin and domain.gtin_is_valid(item.gtin):
-        variant.gtin = item.gtin
+        values["gtin"] = item.gtin
     for name in (
         "weight_g",
         "length_cm",
@@ -398,9 +427,10 @@ def _copy_variant(item: ImportedVariant, variant: Variant) -> None:
     ):
         value = getattr(item, name)
         if value is not None:
-            setattr(variant, name, value)
+            values[name] = value
     if item.stock_on_hand is not None:
-        variant.stock_on_hand = max(0, item.stock_on_hand)
+        values["stock_on_hand"] = max(0, item.stock_on_hand)
+    return values
 
 
 def _has_prices(record: ImportedProduct) -> bool:

@@ -7,8 +7,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from tradebridge.accounts.models import User
+from tradebridge.catalog.categories import load_default_tree
+from tradebridge.catalog.imports import run_import
 from tradebridge.companies.domain import Verification
 from tradebridge.companies.models import Company, Membership, VerificationEvent
+from tradebridge.demo.catalog import CATALOGS
 from tradebridge.demo.dataset import (
     ALL_COMPANIES,
     DEMO_PASSWORD,
@@ -34,7 +37,7 @@ PROFILE = (
 @transaction.atomic
 def load_demo() -> dict[str, int]:
     """Create what is missing; leave what exists (and anything a demo user changed) alone."""
-    created = {"companies": 0, "users": 0}
+    created = {"companies": 0, "users": 0, "products": 0}
     # One hash for every demo user: Argon2 is slow on purpose, and they share a password.
     password_hash = make_password(DEMO_PASSWORD)
     operator_user = None
@@ -57,12 +60,25 @@ def load_demo() -> dict[str, int]:
                 operator_user = user
         if made:
             _set_verification(company, spec, operator_user)
+    load_default_tree()
+    created["products"] = _load_catalogs()
     for email, company_name, role in SECOND_MEMBERSHIPS:
         Membership.objects.get_or_create(
             user=User.objects.get(email=email),
             company=Company.objects.get(name=company_name),
             defaults={"role": role},
         )
+    return created
+
+
+def _load_catalogs() -> int:
+    """Each demo supplier's products, once: a supplier that has any keeps what it has."""
+    created = 0
+    for name, records in CATALOGS.items():
+        supplier = Company.objects.get(name=name, kind="supplier")
+        if supplier.products.exists():
+            continue
+        created += run_import(supplier=supplier, records=records, file_format="demo").products_created
     return created
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -37,10 +38,16 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0)
         call_command("collectstatic", interactive=False, verbosity=0)
         created = load_demo()
-        self.stdout.write(f"Demo data ready ({created['companies']} companies, {created['users']} users added).")
+        self.stdout.write(
+            f"Demo data ready ({created['companies']} companies, {created['users']} users, "
+            f"{created['products']} products added)."
+        )
         self._print_logins(port)
         if not no_serve:
             worker = self._start_worker()
+            # SIGTERM would otherwise end the process without running `finally`, leaving the
+            # worker behind; as SystemExit it unwinds and stops the worker too.
+            signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
             try:
                 call_command("runserver", f"127.0.0.1:{port}", use_reloader=False, use_threading=True)
             finally:
