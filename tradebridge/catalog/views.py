@@ -57,15 +57,27 @@ def product_new(request):
     return render(request, "catalog/product_new.html", {"form": form}, status=400 if form.errors else 200)
 
 
+def _plain(value):
+    """A stored decimal as a person would type it: 1.350000 -> 1.35, 0.003500 -> 0.0035."""
+    if value is None:
+        return None
+    text = format(value.normalize(), "f")
+    whole, _, fraction = text.partition(".")
+    return f"{whole}.{fraction.ljust(2, '0')}"
+
+
 def _edit_context(request, product, **overrides):
     product = selectors.product_for_edit(product)
     initial = {f: getattr(product, f, None) for f in PRODUCT_FIELDS}
+    for name in ("sample_price", "retail_price"):
+        initial[name] = _plain(initial[name])
     tiers = [t for t in product.tiers.all() if t.variant_id is None]
     context = {
         "product": product,
         "form": ProductForm(initial=initial, category_choices=selectors.category_choices()),
         "tiers": TierFormSet(
-            initial=[{"min_quantity": t.min_quantity, "unit_price": t.unit_price} for t in tiers], prefix="tiers"
+            initial=[{"min_quantity": t.min_quantity, "unit_price": _plain(t.unit_price)} for t in tiers],
+            prefix="tiers",
         ),
         "variant_form": VariantForm(),
         "image_form": ImageForm(),
