@@ -149,3 +149,15 @@ def test_descriptions_are_sanitised_whichever_way_they_arrive(supplier):
     )
     assert "script" not in item.description_en and "onclick" not in item.description_en
     assert "Fine" in item.description_en
+
+
+def test_catalog_errors_speak_the_users_language(supplier, client_for):
+    item = make_product(supplier.company)
+    response = client_for(supplier).put(
+        f"/api/v1/catalog/products/{item.pk}/tiers",
+        {"tiers": [{"min_quantity": 1, "unit_price": "1.00"}, {"min_quantity": 10, "unit_price": "2.00"}]},
+        content_type="application/json",
+        HTTP_ACCEPT_LANGUAGE="zh-hans",
+    )
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["message"] == "单价不得随数量增加而上涨。"

@@ -9,4 +9,4 @@ class CatalogConfig(AppConfig):
 
     def ready(self) -> None:
         # Registers the catalog's job handlers, so every worker process knows them.
-        from tradebridge.catalog import tasks  # noqa: F401
+        from tradebridge.catalog import messages, tasks  # noqa: F401

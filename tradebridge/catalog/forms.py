@@ -25,7 +25,7 @@ class ProductForm(forms.Form):
     category_id = forms.TypedChoiceField(label=_("Category"), coerce=int, required=False, empty_value=None)
     brand = forms.CharField(label=_("Brand"), max_length=200, required=False)
     hs_code = forms.CharField(
-        label=_("HS code"), max_length=20, required=False, help_text=_("4 to 10 digits, e.g. 1905.31")
+        label=_("HS code"), max_length=20, required=False, help_text=_("4, 6, 8 or 10 digits, e.g. 1905.31")
     )
     origin_country = forms.ChoiceField(label=_("Country of origin"), choices=[("", "—"), *COUNTRIES], required=False)
     certifications = forms.MultipleChoiceField(

@@ -81,7 +81,7 @@ def _edit_context(request, product, **overrides):
         ),
         "variant_form": VariantForm(),
         "image_form": ImageForm(),
-        "publish_problems": services.publish_errors(product),
+        "publish_problems": [localize(e) for e in services.publish_errors(product)],
     }
     context.update(overrides)
     return context
@@ -173,7 +173,11 @@ def variant_stock(request, variant_id: int):
         return render(
             request,
             "catalog/_stock_cell.html",
-            {"error": exc.message, "variant_id": variant_id, "value": request.POST.get("stock_on_hand", "")},
+            {
+                "error": localize(exc.errors[0]),
+                "variant_id": variant_id,
+                "value": request.POST.get("stock_on_hand", ""),
+            },
             status=400,
         )
     return render(
@@ -208,7 +212,7 @@ def product_publish(request, product_id: int):
         services.set_published(membership=request.membership, product_id=product_id, published=publish)
     except DomainError as exc:
         for error in exc.errors:
-            messages.error(request, error.message)
+            messages.error(request, localize(error))
     else:
         messages.success(request, _("Published. Buyers can see it now.") if publish else _("Moved back to draft."))
     return redirect("catalog:product-edit", product_id)
