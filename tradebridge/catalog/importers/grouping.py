@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from .records import RowError
+from .records import ImportedProduct, RowError
 from .rows import Row
+from .text import make_handle
 
 RowSource = Callable[[], Iterator[Row | RowError]]
 Key = Callable[[Row], str | None]
@@ -87,3 +88,14 @@ def grouped(source: RowSource, key: Key) -> Iterator[list[Row] | RowError]:
         yield run
     # Only reachable if the file changed between the passes; hand over what is left.
     yield from held.values()
+
+
+def products_by_handle(
+    source: RowSource, build: Callable[[list[Row]], Iterator[ImportedProduct | RowError]]
+) -> Iterator[ImportedProduct | RowError]:
+    """For formats whose rows name their product in a `handle` column (Shopify, our template)."""
+    for group in grouped(source, lambda row: make_handle(row.get("handle")) or None):
+        if isinstance(group, RowError):
+            yield group
+        else:
+            yield from build(group)

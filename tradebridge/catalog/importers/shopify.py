@@ -17,7 +17,7 @@ from .common import (
     set_title,
     title_missing,
 )
-from .grouping import RowSource, grouped
+from .grouping import RowSource, products_by_handle
 from .records import ImportedProduct, ImportedVariant, RowError
 from .rows import Row
 from .text import certifications_from, description_html, make_handle, split_list
@@ -42,11 +42,7 @@ _GOOGLE_ATTRIBUTES = {
 
 
 def records(source: RowSource) -> Iterator[ImportedProduct | RowError]:
-    for group in grouped(source, lambda row: make_handle(row.get("handle")) or None):
-        if isinstance(group, RowError):
-            yield group
-        else:
-            yield from _product(group)
+    return products_by_handle(source, _product)
 
 
 def _product(rows: list[Row]) -> Iterator[ImportedProduct | RowError]:

@@ -24,7 +24,7 @@ from .cleaning import (
     unit_known,
 )
 from .common import checked, finish, set_gtin
-from .grouping import RowSource, grouped
+from .grouping import RowSource, products_by_handle
 from .records import ImportedProduct, ImportedTier, ImportedVariant, RowError
 from .rows import Row
 from .text import certification_code, clean_title, description_html, make_handle, split_list
@@ -37,11 +37,7 @@ _COUNTRY_NAMES = {
 
 
 def records(source: RowSource) -> Iterator[ImportedProduct | RowError]:
-    for group in grouped(source, lambda row: make_handle(row.get("handle")) or None):
-        if isinstance(group, RowError):
-            yield group
-        else:
-            yield from _product(group)
+    return products_by_handle(source, _product)
 
 
 def _product(rows: list[Row]) -> Iterator[ImportedProduct | RowError]:
