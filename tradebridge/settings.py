@@ -30,6 +30,7 @@ try:
     LOGIN_LOCKOUT_MINUTES = config.env_int("LOGIN_LOCKOUT_MINUTES", 15)
     INVITATION_DAYS = config.env_int("INVITATION_DAYS", 7)
     JOB_STALE_SECONDS = config.env_int("JOB_STALE_SECONDS", 120)
+    FX_MAX_AGE_HOURS = config.env_int("FX_MAX_AGE_HOURS", 72)
 except config.ConfigError as exc:
     raise ImproperlyConfigured(str(exc)) from None
 
@@ -39,6 +40,7 @@ INSTALLED_APPS = [
     "tradebridge.companies",
     "tradebridge.catalog",
     "tradebridge.storefront",
+    "tradebridge.pricing",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

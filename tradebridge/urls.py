@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("tradebridge.companies.urls")),
     path("", include("tradebridge.storefront.urls")),
     path("supplier/", include("tradebridge.catalog.urls")),
+    path("operator/", include("tradebridge.pricing.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),

@@ -263,6 +263,6 @@ def test_product_page_queries_do_not_grow_with_variants_and_images(client, djang
     for _ in range(6):
         builders.product(category=food)
     assert _queries(client, _product_url(small)) == _queries(client, _product_url(large))
-    # Product, variants, tiers, images, breadcrumbs, and three for the similar products.
-    with django_assert_max_num_queries(8):
+    # Product, variants, tiers, images, breadcrumbs, three for the similar products, and the rates.
+    with django_assert_max_num_queries(9):
         client.get(_product_url(large))

@@ -19,6 +19,7 @@ from tradebridge.demo.dataset import (
     SECOND_MEMBERSHIPS,
     DemoCompany,
 )
+from tradebridge.pricing.models import ExchangeRate
 
 PROFILE = (
     "name_zh",
@@ -62,6 +63,7 @@ def load_demo() -> dict[str, int]:
             _set_verification(company, spec, operator_user)
     load_default_tree()
     created["products"] = _load_catalogs()
+    _load_rates()
     for email, company_name, role in SECOND_MEMBERSHIPS:
         Membership.objects.get_or_create(
             user=User.objects.get(email=email),
@@ -69,6 +71,28 @@ def load_demo() -> dict[str, int]:
             defaults={"role": role},
         )
     return created
+
+
+# Indicative mid-market rates of late 2026 for the demo; operators load real ones.
+DEMO_RATES = {
+    ("GBP", "CNY"): "9.1032",
+    ("USD", "CNY"): "7.1180",
+    ("EUR", "CNY"): "7.7045",
+    ("HKD", "CNY"): "0.9148",
+    ("SEK", "CNY"): "0.6712",
+    ("GBP", "USD"): "1.2789",
+    ("GBP", "EUR"): "1.1815",
+}
+
+
+def _load_rates() -> None:
+    if ExchangeRate.objects.exists():
+        return
+    today = timezone.now().replace(hour=0, minute=0, second=0, microsecond=0)
+    ExchangeRate.objects.bulk_create(
+        ExchangeRate(base=base, quote=quote, rate=rate, valid_from=today, source="TradeBridge demo (indicative)")
+        for (base, quote), rate in DEMO_RATES.items()
+    )
 
 
 def _load_catalogs() -> int:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils import translation
 
@@ -194,3 +194,15 @@ def variant_rows(product: Product, variants: Sequence[Variant], tiers: Sequence[
             )
         )
     return rows
+
+
+def converted_rows(table: PriceTable, fx) -> list[tuple[TierRow, Decimal | None]]:
+    """Each row with its price in the buyer's currency, rounded to the table's own precision
+    (a £0.0035 unit stays meaningful as ¥0.0319); None when no rate is known."""
+    if fx is None:
+        return [(row, None) for row in table.rows]
+    step = Decimal(1).scaleb(-max(table.places, 2))
+    return [
+        (row, None if not fx.known else fx.convert(row.unit_price).quantize(step, rounding=ROUND_HALF_UP))
+        for row in table.rows
+    ]

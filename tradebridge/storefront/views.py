@@ -9,6 +9,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from tradebridge.pricing.selectors import display_rate
 from tradebridge.storefront import display, selectors
 
 # In the order of selectors.SORTS; the selector refuses anything else.
@@ -18,6 +19,10 @@ SORT_CHOICES = [
     ("price", _("Lowest price at minimum order")),
     ("title", _("Title")),
 ]
+
+
+# Buyers on TradeBridge pay in yuan; prices are shown in it beside the supplier's currency.
+BUYER_CURRENCY = "CNY"
 
 
 def _htmx_partial(request: HttpRequest) -> bool:
@@ -55,10 +60,13 @@ def product(request: HttpRequest, product_id: int) -> HttpResponse:
         raise Http404
     product = detail.product
     variant_rows = display.variant_rows(product, detail.variants, detail.tiers)
+    fx = display_rate(product.currency, BUYER_CURRENCY) if product.currency != BUYER_CURRENCY else None
+    price_tables = display.price_tables(product, detail.variants, detail.tiers)
     context = {
         "detail": detail,
         "product": product,
-        "price_tables": display.price_tables(product, detail.variants, detail.tiers),
+        "price_tables": [(table, display.converted_rows(table, fx)) for table in price_tables],
+        "fx": fx,
         "variant_rows": variant_rows,
         "variant_places": display.common_places((r.price_at_moq for r in variant_rows), product.currency),
         "similar": selectors.similar_products(product),
