@@ -88,3 +88,23 @@ def test_product_pages_show_cny_with_the_rate_used(supplier):
     ExchangeRate.objects.create(base="GBP", quote="CNY", rate="9.1032", valid_from=timezone.now(), source="BOC")
     page = Client().get(f"/products/{item.pk}/").content.decode()
     assert 'data-cny="0.0319"' in page and 'data-fx="known"' in page and "9.1032" in page
+
+
+def test_import_tariffs_replaces_the_table_only_when_valid(tmp_path, settings):
+    from tradebridge.pricing.landed import tariff_file, tariff_table
+
+    settings.DATA_DIR = tmp_path
+    shipped = tariff_file().read_text(encoding="utf-8")
+    assert tariff_file().parent.name == "data"
+    bad = tmp_path / "bad.csv"
+    bad.write_text(shipped.replace("hs_prefix", "hs_prefx", 1))
+    with pytest.raises(CommandError):
+        call_command("import-tariffs", str(bad))
+    assert not (tmp_path / "china_tariffs.csv").exists()
+    good = tmp_path / "good.csv"
+    good.write_text(shipped)
+    out = io.StringIO()
+    call_command("import-tariffs", str(good), stdout=out)
+    assert "Tariff table replaced" in out.getvalue()
+    assert tariff_file() == tmp_path / "china_tariffs.csv"
+    assert tariff_table().lookup("2208300000").hs_prefix.startswith("2208")

@@ -39,6 +39,18 @@ register(
         "file_not_text": _("This file is not a text (CSV or TSV) file."),
         "file_not_xlsx": _("This file is not an Excel workbook (.xlsx)."),
         "file_zip_bomb": _("This workbook unpacks to far more data than it holds; it was refused for safety."),
+        "dimensions_missing": _(
+            "The supplier has not given this product's size, which freight is priced by. Ask the supplier."
+        ),
+        "weight_missing": _(
+            "The supplier has not given this product's weight, which this mode is priced by. Ask the supplier."
+        ),
+        "freight_unavailable": _("The operator has no freight rates for this mode yet."),
+        "incoterm_invalid": _("Choose an Incoterm: EXW, FCA, FOB, CFR, CIF, DAP or DDP."),
+        "mode_invalid": _("Choose sea freight, air freight or express."),
+        "below_moq": _("The quantity is below the minimum order."),
+        "not_a_multiple": _("Order in multiples of the order multiple."),
+        "quantity_invalid": _("Enter a quantity between 1 and 1,000,000,000."),
         "file_unsafe_xml": _("This XML file declares entities or a DTD, which we refuse for safety."),
     }
 )

@@ -27,6 +27,9 @@ def _product(
     certs=(),
     sample=None,
     carton=None,
+    grams="500",
+    dims=("20", "15", "10"),
+    attributes=None,
 ) -> ImportedProduct:
     return ImportedProduct(
         handle=handle,
@@ -45,7 +48,19 @@ def _product(
         sample_available=sample is not None,
         sample_price=D(sample) if sample else None,
         units_per_carton=carton,
-        variants=[ImportedVariant(sku=sku, options=options, stock_on_hand=stock) for sku, options, stock in variants],
+        attributes=attributes or {},
+        variants=[
+            ImportedVariant(
+                sku=sku,
+                options=options,
+                stock_on_hand=stock,
+                weight_g=D(grams),
+                length_cm=D(dims[0]),
+                width_cm=D(dims[1]),
+                height_cm=D(dims[2]),
+            )
+            for sku, options, stock in variants
+        ],
     )
 
 
@@ -63,6 +78,7 @@ CATALOGS: dict[str, list[ImportedProduct]] = {
             tiers=((240, "1.35"), (1200, "1.22"), (4800, "1.10")),
             sample="4.00",
             carton=24,
+            grams="175",
             variants=[("HSC-FING-150", {}, 9600)],
         ),
         _product(
@@ -76,6 +92,7 @@ CATALOGS: dict[str, list[ImportedProduct]] = {
             lead=21,
             tiers=((120, "4.60"), (600, "4.25")),
             carton=12,
+            grams="560",
             variants=[("HSC-TIN-400", {}, 2400)],
         ),
     ],
@@ -91,6 +108,9 @@ CATALOGS: dict[str, list[ImportedProduct]] = {
             lead=30,
             tiers=((60, "21.00"), (600, "18.90")),
             carton=6,
+            grams="1450",
+            dims=("10", "10", "32"),
+            attributes={"litres_per_unit": "0.7"},
             variants=[("SMD-12-70", {}, 1800)],
         ),
     ],
@@ -106,6 +126,7 @@ CATALOGS: dict[str, list[ImportedProduct]] = {
             lead=28,
             tiers=((50, "9.80"), (500, "8.40")),
             sample="12.00",
+            grams="220",
             variants=[("CWM-SCARF-NAVY", {"Colour": "Navy"}, 800), ("CWM-SCARF-BURG", {"Colour": "Burgundy"}, 650)],
         ),
     ],
@@ -120,6 +141,7 @@ CATALOGS: dict[str, list[ImportedProduct]] = {
             multiple=6,
             lead=45,
             tiers=((24, "68.00"), (120, "61.00")),
+            grams="1650",
             variants=[("NB-CHEL-8", {"Size": "UK 8"}, 60), ("NB-CHEL-9", {"Size": "UK 9"}, 72)],
         ),
     ],
@@ -135,6 +157,8 @@ CATALOGS: dict[str, list[ImportedProduct]] = {
             lead=21,
             tiers=((100, "6.20"), (1000, "5.40")),
             certs=("cruelty_free", "vegan"),
+            grams="120",
+            attributes={"content_ml_per_unit": "50"},
             variants=[("BB-ROSE-50", {}, 3000)],
         ),
     ],
@@ -149,6 +173,7 @@ CATALOGS: dict[str, list[ImportedProduct]] = {
             multiple=24,
             lead=20,
             tiers=((144, "2.10"), (1440, "1.85"), (14400, "1.60")),
+            grams="260",
             variants=[("LHG-MUG-CRM", {}, 5000)],
         ),
     ],
@@ -163,6 +188,7 @@ CATALOGS: dict[str, list[ImportedProduct]] = {
             multiple=5,
             lead=40,
             tiers=((20, "38.00"), (200, "33.50")),
+            grams="700",
             variants=[("PTO-JKT-M", {"Size": "M"}, 120), ("PTO-JKT-L", {"Size": "L"}, 90)],
         ),
     ],
@@ -177,6 +203,7 @@ CATALOGS: dict[str, list[ImportedProduct]] = {
             multiple=12,
             lead=35,
             tiers=((480, "11.20"), (4800, "10.10")),
+            grams="1000",
             variants=[("DDN-S1-800", {}, 12000)],
         ),
     ],

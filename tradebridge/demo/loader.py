@@ -19,7 +19,7 @@ from tradebridge.demo.dataset import (
     SECOND_MEMBERSHIPS,
     DemoCompany,
 )
-from tradebridge.pricing.models import ExchangeRate
+from tradebridge.pricing.models import ExchangeRate, FreightRate
 
 PROFILE = (
     "name_zh",
@@ -85,7 +85,19 @@ DEMO_RATES = {
 }
 
 
+# Indicative UK→China forwarder prices for the demo, in GBP.
+DEMO_FREIGHT = [
+    {"mode": "sea_lcl", "price": "85", "minimum": "95", "carrier": "Demo forwarder"},
+    {"mode": "air", "price": "4.20", "minimum": "60", "carrier": "Demo forwarder"},
+    {"mode": "express", "price": "14", "up_to_kg": "5", "carrier": "Demo courier"},
+    {"mode": "express", "price": "9", "up_to_kg": "20", "carrier": "Demo courier"},
+    {"mode": "express", "price": "6.50", "up_to_kg": "70", "carrier": "Demo courier"},
+]
+
+
 def _load_rates() -> None:
+    if not FreightRate.objects.exists():
+        FreightRate.objects.bulk_create(FreightRate(currency="GBP", **row) for row in DEMO_FREIGHT)
     if ExchangeRate.objects.exists():
         return
     today = timezone.now().replace(hour=0, minute=0, second=0, microsecond=0)

@@ -1,8 +1,8 @@
-"""Operators edit exchange rates here; bulk uploads go through /operator/rates/."""
+"""Operators edit exchange rates and freight tables here; rate files upload at /operator/rates/."""
 
 from django.contrib import admin
 
-from tradebridge.pricing.models import ExchangeRate
+from tradebridge.pricing.models import ExchangeRate, FreightRate
 
 
 @admin.register(ExchangeRate)
@@ -11,3 +11,9 @@ class ExchangeRateAdmin(admin.ModelAdmin):
     list_filter = ["base", "quote"]
     search_fields = ["source"]
     date_hierarchy = "valid_from"
+
+
+@admin.register(FreightRate)
+class FreightRateAdmin(admin.ModelAdmin):
+    list_display = ["mode", "currency", "price", "minimum", "up_to_kg", "per_kg", "carrier"]
+    list_filter = ["mode"]

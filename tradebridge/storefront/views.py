@@ -9,6 +9,12 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from tradebridge.catalog.pricing import smallest_valid_quantity
+from tradebridge.catalog.services import terms_for
+from tradebridge.core.errors import DomainError
+from tradebridge.core.messages import localize
+from tradebridge.pricing.incoterms import Incoterm
+from tradebridge.pricing.landed import breakdown_dict, product_landed_cost
 from tradebridge.pricing.selectors import display_rate
 from tradebridge.storefront import display, selectors
 
@@ -67,8 +73,37 @@ def product(request: HttpRequest, product_id: int) -> HttpResponse:
         "product": product,
         "price_tables": [(table, display.converted_rows(table, fx)) for table in price_tables],
         "fx": fx,
+        "incoterms": [code.value for code in Incoterm],
+        "landed_quantity": smallest_valid_quantity(terms_for(product, None, list(detail.tiers))),
         "variant_rows": variant_rows,
         "variant_places": display.common_places((r.price_at_moq for r in variant_rows), product.currency),
         "similar": selectors.similar_products(product),
     }
     return render(request, "storefront/product.html", context)
+
+
+def landed_cost(request: HttpRequest, product_id: int) -> HttpResponse:
+    """The landed-cost panel (an htmx fragment): the buyer's choices in, the CNY breakdown out."""
+    data = request.GET
+    context: dict = {"product_id": product_id, "form": data}
+    try:
+        quantity = int(data.get("quantity", ""))
+    except ValueError:
+        context["errors"] = [_("Enter the quantity as a whole number.")]
+        return render(request, "storefront/_landed_cost.html", context, status=400)
+    try:
+        breakdown = product_landed_cost(
+            product_id=product_id,
+            quantity=quantity,
+            incoterm=data.get("incoterm", "FOB"),
+            mode=data.get("mode", "sea_lcl"),
+            destination_city=data.get("city", ""),
+            variant_id=int(data["variant"]) if data.get("variant", "").isdigit() else None,
+        )
+    except DomainError as exc:
+        if exc.status == 404:
+            raise Http404 from None
+        context["errors"] = [localize(e) for e in exc.errors]
+        return render(request, "storefront/_landed_cost.html", context, status=400)
+    context["breakdown"] = breakdown_dict(breakdown)
+    return render(request, "storefront/_landed_cost.html", context)
