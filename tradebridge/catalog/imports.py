@@ -241,15 +241,7 @@ class _Lander:
         product.tags = record.tags[:50]
         product.attributes = {**(product.attributes or {}), **record.attributes}
         product.currency = record.currency or product.currency or "GBP"
-        for name in (
-            "moq",
-            "order_multiple",
-            "lead_time_days",
-            "sample_available",
-            "sample_price",
-            "units_per_carton",
-            "carton_weight_kg",
-        ):
+        for name in _TERM_FIELDS:
             value = getattr(record, name)
             if value is not None:
                 setattr(product, name, value)
@@ -364,6 +356,16 @@ def _google_paths() -> dict[int, str]:
     return paths
 
 
+# Wholesale terms a file may set; what it leaves blank keeps the product's current value.
+_TERM_FIELDS = (
+    "moq",
+    "order_multiple",
+    "lead_time_days",
+    "sample_available",
+    "sample_price",
+    "units_per_carton",
+    "carton_weight_kg",
+)
 _PRODUCT_FIELDS = [
     "title_en",
     "title_zh",
@@ -382,13 +384,7 @@ _PRODUCT_FIELDS = [
     "tags",
     "attributes",
     "currency",
-    "moq",
-    "order_multiple",
-    "lead_time_days",
-    "sample_available",
-    "sample_price",
-    "units_per_carton",
-    "carton_weight_kg",
+    *_TERM_FIELDS,
     "category",
     "updated_at",
 ]

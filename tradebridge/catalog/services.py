@@ -139,14 +139,15 @@ def clean_product_fields(data: dict) -> dict:
     return cleaned
 
 
-def _apply_texts(product: Product, cleaned: dict) -> None:
-    """A person's edit of a text is human-written from now on; machine flags clear."""
-    for lang in ("en", "zh"):
-        for field in TEXT_FIELDS:
-            key = f"{field}_{lang}"
-            if key in cleaned and cleaned[key] != getattr(product, key):
-                setattr(product, key, cleaned[key])
-                setattr(product, f"{key}_machine", False)
+def _apply(product: Product, cleaned: dict) -> None:
+    """Copy cleaned fields onto the product. A person's edit of a text is human-written from
+    now on, so its machine flag clears."""
+    for key, value in cleaned.items():
+        if not key.startswith(TEXT_FIELDS):
+            setattr(product, key, value)
+        elif value != getattr(product, key):
+            setattr(product, key, value)
+            setattr(product, f"{key}_machine", False)
 
 
 @transaction.atomic
@@ -161,10 +162,7 @@ def create_product(*, membership: Membership, data: dict) -> Product:
     product = Product(supplier_id=membership.company_id, handle=handle)
     product.title_source = "en" if cleaned.get("title_en") else "zh"
     product.description_source = product.title_source
-    _apply_texts(product, cleaned)
-    for key, value in cleaned.items():
-        if not key.startswith(TEXT_FIELDS):
-            setattr(product, key, value)
+    _apply(product, cleaned)
     product.save()
     return product
 
@@ -173,11 +171,7 @@ def create_product(*, membership: Membership, data: dict) -> Product:
 def update_product(*, membership: Membership, product_id: int, data: dict) -> Product:
     membership = require_supplier(membership)
     product = own_product(membership, product_id, lock=True)
-    cleaned = clean_product_fields(data)
-    _apply_texts(product, cleaned)
-    for key, value in cleaned.items():
-        if not key.startswith(TEXT_FIELDS):
-            setattr(product, key, value)
+    _apply(product, clean_product_fields(data))
     product.save()
     return product
 

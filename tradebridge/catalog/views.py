@@ -22,6 +22,7 @@ from tradebridge.core.errors import DomainError
 from tradebridge.core.forms import add_domain_errors
 from tradebridge.core.messages import localize
 from tradebridge.core.models import Job
+from tradebridge.pricing.money import plain_decimal
 
 supplier_only = company_required(kinds=(Kind.SUPPLIER,), roles=EDITOR_ROLES)
 PRODUCT_FIELDS = list(ProductForm.base_fields)
@@ -58,12 +59,8 @@ def product_new(request):
 
 
 def _plain(value):
-    """A stored decimal as a person would type it: 1.350000 -> 1.35, 0.003500 -> 0.0035."""
-    if value is None:
-        return None
-    text = format(value.normalize(), "f")
-    whole, _, fraction = text.partition(".")
-    return f"{whole}.{fraction.ljust(2, '0')}"
+    """A stored price as a supplier would type it: 1.350000 -> 1.35, 0.003500 -> 0.0035."""
+    return None if value is None else plain_decimal(value, min_places=2)
 
 
 def _edit_context(request, product, **overrides):

@@ -23,7 +23,7 @@ from tradebridge.pricing.freight import AirTable, ExpressBand, ExpressTable, Fre
 from tradebridge.pricing.incoterms import Incoterm
 from tradebridge.pricing.landed_cost import LandedCostInput, LandedCostInputError, LineInput, landed_cost
 from tradebridge.pricing.models import FreightRate
-from tradebridge.pricing.money import Money
+from tradebridge.pricing.money import Money, plain_decimal
 from tradebridge.pricing.selectors import rate_table
 from tradebridge.pricing.tariffs import TariffTable
 
@@ -140,6 +140,7 @@ def product_landed_cost(
     table = freight_table(mode_value)
     if table is None:
         raise DomainError("freight_unavailable", "The operator has no freight rates for this mode yet.", "mode")
+    when = timezone.now()
     try:
         return landed_cost(
             LandedCostInput(
@@ -147,8 +148,8 @@ def product_landed_cost(
                 incoterm=incoterm_value,
                 mode=mode_value,
                 freight_table=table,
-                rates=rate_table(),
-                when=timezone.now(),
+                rates=rate_table(when),
+                when=when,
                 tariffs=tariff_table(),
                 destination_city=destination_city.strip(),
             )
@@ -193,7 +194,7 @@ def breakdown_dict(breakdown: Breakdown) -> dict:
                 "payer": f.payer.value,
                 "source_amount": str(f.source.amount) if f.source else None,
                 "source_currency": f.source.currency if f.source else None,
-                "rate": _plain(f.rate.rate) if f.rate else None,
+                "rate": plain_decimal(f.rate.rate) if f.rate else None,
             }
             for f in breakdown.figures
         ],
@@ -201,7 +202,7 @@ def breakdown_dict(breakdown: Breakdown) -> dict:
             {
                 "base": r.base,
                 "quote": r.quote,
-                "rate": _plain(r.rate),
+                "rate": plain_decimal(r.rate),
                 "valid_from": r.valid_from.isoformat(),
                 "source": r.source,
             }
@@ -214,7 +215,3 @@ def breakdown_dict(breakdown: Breakdown) -> dict:
             for line in breakdown.lines
         ],
     }
-
-
-def _plain(value: Decimal) -> str:
-    return format(value.normalize(), "f")

@@ -196,3 +196,11 @@ def allocate(total: Money, weights: Sequence[int | Decimal]) -> list[Money]:
     for i in by_remainder[:leftover]:
         parts[i] += 1
     return [Money(sign * p * unit, total.currency) for p in parts]
+
+
+def plain_decimal(value: Decimal, min_places: int = 0) -> str:
+    """A decimal as a person would type it: trailing zeros dropped, no exponent, at least
+    `min_places` decimals (1.350000 -> "1.35", 9.1000000000 -> "9.1", 100 -> "100")."""
+    whole, _, fraction = format(value.normalize(), "f").partition(".")
+    fraction = fraction.ljust(min_places, "0")
+    return f"{whole}.{fraction}" if fraction else whole

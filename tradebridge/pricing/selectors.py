@@ -7,16 +7,25 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 
 from django.conf import settings
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from tradebridge.pricing.fx import Rate, RateTable, RateUnknown, is_stale
 from tradebridge.pricing.models import ExchangeRate
 
 
-def rate_table() -> RateTable:
-    return RateTable(
-        Rate(r.base, r.quote, r.rate, r.valid_from, r.source) for r in ExchangeRate.objects.order_by("valid_from")
+def _in_force(when: datetime):
+    """Each pair's latest row valid at `when`: the only rows a conversion at `when` can use,
+    so the query stays the same size however long the rate history grows."""
+    newest = ExchangeRate.objects.filter(base=OuterRef("base"), quote=OuterRef("quote"), valid_from__lte=when).order_by(
+        "-valid_from"
     )
+    return ExchangeRate.objects.filter(valid_from=Subquery(newest.values("valid_from")[:1]))
+
+
+def rate_table(when: datetime) -> RateTable:
+    """The rates in force at `when`, for conversions at that moment."""
+    return RateTable(Rate(r.base, r.quote, r.rate, r.valid_from, r.source) for r in _in_force(when))
 
 
 @dataclass(frozen=True)
@@ -39,7 +48,7 @@ class DisplayRate:
 def display_rate(base: str, quote: str, *, when: datetime | None = None, table: RateTable | None = None) -> DisplayRate:
     when = when or timezone.now()
     try:
-        rate = (table or rate_table()).rate_at(base, quote, when)
+        rate = (table or rate_table(when)).rate_at(base, quote, when)
     except RateUnknown:
         return DisplayRate(base, quote, None, False)
     max_age = timedelta(hours=settings.FX_MAX_AGE_HOURS)
@@ -47,11 +56,5 @@ def display_rate(base: str, quote: str, *, when: datetime | None = None, table: 
 
 
 def latest_rates() -> list[ExchangeRate]:
-    """The newest row of each pair, for the operator's overview."""
-    seen: set[tuple[str, str]] = set()
-    latest = []
-    for row in ExchangeRate.objects.order_by("base", "quote", "-valid_from"):
-        if (row.base, row.quote) not in seen:
-            seen.add((row.base, row.quote))
-            latest.append(row)
-    return latest
+    """The row of each pair in force now, for the operator's overview."""
+    return list(_in_force(timezone.now()).order_by("base", "quote"))
