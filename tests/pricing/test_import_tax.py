@@ -112,3 +112,26 @@ def test_wine_ad_valorem_consumption_tax():
     # duty = 840; CT = (6,000 + 840) / 0.9 × 10% = 760; VAT = (6,000 + 840 + 760) × 13% = 988
     result = taxes("2204210000", "6000", 60)
     assert (result.duty, result.consumption_tax, result.vat) == (D(840), D(760), D(988))
+
+
+def test_high_end_watch_threshold_is_per_watch_sold():
+    # 2 wrist-watches, HS 9102.11; the 20% 高档手表 tax starts at 10,000 CNY per watch.
+    # Customs value 24,000 → 12,000 per watch ≥ 10,000:
+    # duty = 24,000 × 8%                          = 1,920
+    # CT   = (24,000 + 1,920) / (1 − 20%) × 20%    = 6,480
+    # VAT  = (24,000 + 1,920 + 6,480) × 13%        = 4,212
+    dear = taxes("9102110000", "24000", 2)
+    assert (dear.duty, dear.consumption_tax, dear.vat) == (D(1920), D(6480), D(4212))
+    assert ">= 10000" in dear.consumption_tax_applied
+    # 10 watches for the same 24,000 → 2,400 each: no consumption tax, and no measure needed.
+    cheap = taxes("9102110000", "24000", 10)
+    assert cheap.consumption_tax == 0
+    assert cheap.vat == (D(24000) + D(1920)) * D("0.13")
+
+
+def test_golf_clubs_pay_the_golf_consumption_tax():
+    # HS 9506.31, customs value 5,000: duty 300; CT = 5,300 / 0.9 × 10% = 588.888…; VAT 13%.
+    result = taxes("9506310000", "5000", 4)
+    assert result.duty == D(300)
+    assert result.consumption_tax == D(5300) / D("0.9") * D("0.1")
+    assert result.vat == (D(5300) + result.consumption_tax) * D("0.13")

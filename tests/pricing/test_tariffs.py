@@ -1,9 +1,14 @@
-"""The authored China tariff table: lookup, file errors, and agreement with the shared references.
+"""The authored China tariff table: lookup, file errors, coverage of the default category tree,
+and agreement with the shared references.
 
-Reference checks read ../shared/data (relative to the project root) and skip when it is absent.
+Reference checks read ../shared/data (relative to the project root, or TRADEBRIDGE_SHARED_DATA
+when set, e.g. in a git worktree that has no ../shared) and skip when it is absent.
 """
 
 import csv
+import json
+import os
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -19,7 +24,8 @@ from tradebridge.pricing.tariffs import (
 )
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
-SHARED_DATA = PROJECT_ROOT.parent / "shared" / "data"
+SHARED_DATA = Path(os.environ.get("TRADEBRIDGE_SHARED_DATA") or PROJECT_ROOT.parent / "shared" / "data")
+DEFAULT_CATEGORIES = PROJECT_ROOT / "tradebridge" / "catalog" / "data" / "default_categories.json"
 REFERENCE_TSV = SHARED_DATA / "tariffs" / "china_import_rates_reference.tsv"
 HS_CSV = SHARED_DATA / "hs" / "harmonized-system.csv"
 
@@ -92,9 +98,64 @@ def test_unknown_and_malformed_codes():
     with pytest.raises(TariffUnknown) as info:
         TABLE.lookup("8703312310")  # cars: not a TradeBridge product group
     assert info.value.hs_code == "8703312310"
-    for bad in ["2208", "22083", "2208a00000", "", "22083000001", None]:
+    assert "rate unknown" in str(info.value)
+    for bad in ["220", "22083", "2208a00000", "", "22083000001", "２２０８３０", None]:
         with pytest.raises(MalformedHsCode):
             normalise_hs_code(bad)
+
+
+def test_a_bare_heading_resolves_to_its_heading_line():
+    # The catalog accepts 4-digit headings, so a product declared only as "7323" is priced by
+    # the heading's line; where subheadings differ, that line's note tells the supplier so.
+    assert normalise_hs_code("73.23") == "7323"
+    assert TABLE.lookup("7323").hs_prefix == "7323"
+    assert TABLE.lookup("3304").mfn_rate == 1 and not TABLE.lookup("3304").verified
+    assert "declare the full code" in TABLE.lookup("3304").source_note
+    assert TABLE.lookup("330410").mfn_rate == 5  # a declared subheading still wins
+
+
+def _default_tree_headings() -> set[str]:
+    headings: set[str] = set()
+
+    def walk(node):
+        if isinstance(node, dict):
+            headings.update(node.get("hs_headings") or ())
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(json.loads(DEFAULT_CATEGORIES.read_text(encoding="utf-8")))
+    return headings
+
+
+TREE_HEADINGS = sorted(_default_tree_headings())
+
+
+def test_the_default_tree_has_the_headings_we_expect():
+    assert len(TREE_HEADINGS) >= 140
+    assert all(re.fullmatch(r"[0-9]{4}", heading) for heading in TREE_HEADINGS)
+
+
+@pytest.mark.parametrize("heading", TREE_HEADINGS)
+def test_every_heading_of_the_default_tree_has_a_line(heading):
+    line = TABLE.lookup(heading)  # raises TariffUnknown if the heading has no line
+    assert line.hs_prefix == heading
+    assert line.vat_rate in (Decimal(9), Decimal(13))
+    assert line.source_note
+
+
+def test_every_line_belongs_to_a_heading_of_the_tree():
+    # The table is for the tree's goods; a stray prefix is a typo or belongs in the tree first.
+    assert {line.hs_prefix[:4] for line in TABLE.lines} <= set(TREE_HEADINGS)
+
+
+def test_unverified_lines_say_what_is_unverified():
+    # The file's header says why markers remain; each line says which part it concerns.
+    for line in TABLE.lines:
+        if not line.verified:
+            assert re.search(r"UNVERIFIED(: no reference line| for )|\S UNVERIFIED", line.source_note), line.hs_prefix
 
 
 def test_spirits_beer_cosmetics_consumption_tax():
@@ -112,6 +173,13 @@ def test_spirits_beer_cosmetics_consumption_tax():
     }
     assert not TABLE.lookup("6911101100").verified
     assert TABLE.lookup("1905310000").verified
+    golf = TABLE.lookup("9506310000")
+    assert (golf.consumption_tax_type, golf.consumption_tax_rate) == (ConsumptionTaxType.AD_VALOREM, 10)
+    assert TABLE.lookup("9506621000").consumption_tax_type is ConsumptionTaxType.NONE
+    watch = TABLE.lookup("9102110000")
+    assert [(t.value, t.unit) for t in watch.consumption_tax_threshold] == [(10_000, "unit")]
+    assert TABLE.lookup("8507100000").consumption_tax_rate == 4  # lead-acid
+    assert TABLE.lookup("8507600000").consumption_tax_type is ConsumptionTaxType.NONE  # lithium-ion
 
 
 HEADER = (
@@ -223,7 +291,24 @@ def test_table_agrees_with_every_covered_reference_line():
             assert line.consumption_tax_below_specific is None, code
         else:
             pytest.fail(f"{code}: unrecognised consumption tax {tax!r}")
-    assert compared >= 10  # whisky, gin, cosmetics, shampoo, rusks, tea, scarves, balls, …
+    # Whisky, gin, brandy, cosmetics, shampoo, rusks, tea, scarves, cotton garments, balls, …
+    assert compared >= 20
+    # Every reference line under a heading of the default tree is covered, so compared above.
+    uncovered = {row["hs10"] for row in rows if _covered(row["hs10"]) is None}
+    assert not {code for code in uncovered if code[:4] in TREE_HEADINGS}
+
+
+def test_reference_citations_name_real_reference_lines():
+    """A note "reference TSV <code>" names a line of the reference file under that prefix."""
+    reference = {row["hs10"] for row in _reference_rows()}
+    cited = 0
+    for line in TABLE.lines:
+        for code in re.findall(r"reference TSV ([0-9]{10})", line.source_note):
+            cited += 1
+            assert code in reference, (line.hs_prefix, code)
+            assert code.startswith(line.hs_prefix), (line.hs_prefix, code)
+            assert TABLE.lookup(code) is line, (line.hs_prefix, code)
+    assert cited >= 10
 
 
 def _hs_codes() -> set[str]:
@@ -239,3 +324,16 @@ def test_every_prefix_is_a_real_hs_heading_and_subheading():
         assert line.hs_prefix[:4] in codes, line.hs_prefix
         if len(line.hs_prefix) >= 6:
             assert line.hs_prefix[:6] in codes, line.hs_prefix
+
+
+def test_every_tree_heading_is_real_and_all_its_subheadings_have_a_line():
+    """Whatever 6-digit subheading a supplier declares under a heading of the tree, it is priced."""
+    codes = _hs_codes()
+    subheadings = 0
+    for heading in TREE_HEADINGS:
+        assert heading in codes, heading
+        for code in codes:
+            if len(code) == 6 and code.startswith(heading):
+                subheadings += 1
+                TABLE.lookup(code)  # raises TariffUnknown when no line covers it
+    assert subheadings > 500

@@ -12,7 +12,7 @@ Formulas (all in CNY, full precision; rounding happens in the breakdown):
   import VAT = (CV + duty + consumption tax) × VAT rate     (增值税暂行条例 art. 14)
 
 Thresholds (high-end cosmetics, beer class) compare the dutiable value per declared unit (CNY
-per ml, g, piece or litre) with the line's threshold; see data/china_tariffs.csv.
+per ml, g, piece, litre or unit sold) with the line's threshold; see data/china_tariffs.csv.
 """
 
 from __future__ import annotations
@@ -50,6 +50,8 @@ class Measures:
         return self.FIELDS.get(unit, "pieces")
 
     def per_unit(self, unit: str) -> Decimal | None:
+        if unit == "unit":  # a threshold per unit sold (高档手表: per watch) needs no measure
+            return Decimal(1)
         return getattr(self, self.field_for(unit))
 
 

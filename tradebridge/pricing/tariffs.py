@@ -19,9 +19,9 @@ from pathlib import Path
 from tradebridge.pricing.money import to_decimal
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "china_tariffs.csv"
-HS_CODE_LENGTHS = (6, 8, 10)  # HS subheading, China tariff item, China 10-digit statistical code
+HS_CODE_LENGTHS = (4, 6, 8, 10)  # HS heading, subheading, China tariff item, China 10-digit code
 QUANTITY_UNITS = ("L", "kg")  # units a specific duty or consumption tax may be levied per
-THRESHOLD_UNITS = ("ml", "g", "piece", "L")
+THRESHOLD_UNITS = ("ml", "g", "piece", "L", "unit")  # "unit": per unit sold (a watch)
 VAT_RATES = (Decimal(9), Decimal(13))
 
 REQUIRED_COLUMNS = ("hs_prefix", "description", "mfn_rate", "vat_rate", "consumption_tax_type")
@@ -47,7 +47,7 @@ class ConsumptionTaxType(StrEnum):
 
 class MalformedHsCode(ValueError):
     def __init__(self, code: object) -> None:
-        super().__init__(f"HS code {code!r} must be 6, 8 or 10 digits (dots and spaces allowed)")
+        super().__init__(f"HS code {code!r} must be 4, 6, 8 or 10 digits (dots and spaces allowed)")
         self.code = code
 
 
