@@ -151,7 +151,23 @@ def test_missing_cosmetics_content_is_an_unknown():
 
 def test_unverified_tariff_lines_are_flagged():
     bowl = whisky(description="Porcelain bowl", hs_code="6911101100", litres_per_unit=None)
-    assert landed_cost(order([bowl])).warnings
+    (warning,) = landed_cost(order([bowl])).warnings
+    assert warning.code == "tariff_unverified" and dict(warning.params) == {"hs_prefix": "6911"}
+    assert not landed_cost(order([whisky()])).warnings  # 2208.30 is checked
+
+
+def test_no_hs_code_is_an_unknown_not_a_zero_duty():
+    breakdown = landed_cost(order([whisky(hs_code="")]))
+    assert breakdown.total is None
+    assert [(u.field, u.code) for u in breakdown.unknowns] == [("lines[0].hs_code", "hs_code_missing")]
+
+
+def test_a_rate_older_than_the_limit_is_used_with_a_warning():
+    # The rate is an hour old at WHEN: fine at a two-hour limit, stale at a thirty-minute one.
+    assert not landed_cost(order([whisky()], max_rate_age=timedelta(hours=2))).warnings
+    stale = landed_cost(order([whisky()], max_rate_age=timedelta(minutes=30)))
+    assert stale.total == landed_cost(order([whisky()])).total  # used, not dropped
+    assert [(w.code, dict(w.params)["pair"]) for w in stale.warnings] == [("rate_stale", "GBP/CNY")]
 
 
 @pytest.mark.parametrize(
@@ -161,6 +177,8 @@ def test_unverified_tariff_lines_are_flagged():
         ({"quantity": 10**9 + 1}, "lines[0].quantity", "out_of_range"),
         ({"quantity": 1.5}, "lines[0].quantity", "invalid"),
         ({"hs_code": "22083"}, "lines[0].hs_code", "malformed"),
+        ({"hs_code": "9999999999"}, "lines[0].hs_code", "unknown_hs_code"),  # no chapter 99
+        ({"hs_code": "7701"}, "lines[0].hs_code", "unknown_hs_code"),  # chapter 77 is reserved
         ({"gross_kg_per_unit": None}, "lines[0].gross_kg_per_unit", "required_for_mode"),
         ({"dims_cm_per_unit": None}, "lines[0].dims_cm_per_unit", "required_for_mode"),
         ({"unit_price": Money(-1, "GBP")}, "lines[0].unit_price", "out_of_range"),

@@ -107,3 +107,60 @@ def test_the_product_page_panel(whisky):
     assert bad.status_code == 400 and "form-errors" in bad.content.decode()
     chinese = Client().get(f"/products/{whisky.pk}/landed-cost/", {"quantity": 5}, HTTP_ACCEPT_LANGUAGE="zh-hans")
     assert chinese.status_code == 400
+
+
+def _set_hs(product, code):
+    type(product).objects.filter(pk=product.pk).update(hs_code=code)
+
+
+def test_an_hs_code_without_a_tariff_line_says_rate_unknown(whisky):
+    _set_hs(whisky, "8703312310")  # a real code (cars) that our table has no line for
+    body = _post({"product_id": whisky.pk, "quantity": 60, "mode": "sea_lcl"}).json()
+    assert body["complete"] is False and body["total"] is None and body["figures"] == []
+    assert body["unknowns"] == [
+        {
+            "field": "lines[0].hs_code",
+            "code": "tariff_unknown",
+            "reason": "Rate unknown: no tariff line covers HS code 8703312310, so duty and taxes cannot be worked out.",
+        }
+    ]
+    page = Client().get(f"/products/{whisky.pk}/landed-cost/", {"quantity": 60, "mode": "sea_lcl"})
+    text = page.content.decode()
+    assert page.status_code == 200 and 'data-landed="unknown"' in text
+    assert "Rate unknown: no tariff line covers HS code 8703312310" in text and "¥" not in text
+    chinese = (
+        Client()
+        .get(f"/products/{whisky.pk}/landed-cost/", {"quantity": 60, "mode": "sea_lcl"}, HTTP_ACCEPT_LANGUAGE="zh-hans")
+        .content.decode()
+    )
+    assert "税率未知" in chinese and "8703312310" in chinese
+
+
+def test_a_product_without_an_hs_code_says_rate_unknown(whisky):
+    _set_hs(whisky, "")
+    body = _post({"product_id": whisky.pk, "quantity": 60, "mode": "sea_lcl"}).json()
+    assert body["total"] is None
+    assert [(u["field"], u["code"]) for u in body["unknowns"]] == [("lines[0].hs_code", "hs_code_missing")]
+
+
+def test_an_hs_code_that_does_not_exist_is_a_field_error(whisky):
+    _set_hs(whisky, "9999999999")  # there is no HS chapter 99
+    response = _post({"product_id": whisky.pk, "quantity": 60, "mode": "sea_lcl"})
+    assert response.status_code == 400
+    assert response.json()["errors"] == [
+        {
+            "code": "unknown_hs_code",
+            "field": "hs_code",
+            "message": "This product's HS code does not exist. Ask the supplier to correct it.",
+        }
+    ]
+
+
+def test_a_stale_rate_is_used_with_a_warning(whisky):
+    ExchangeRate.objects.update(valid_from=timezone.now() - timezone.timedelta(days=10))
+    body = _post({"product_id": whisky.pk, "quantity": 60, "mode": "sea_lcl"}).json()
+    assert body["complete"]
+    assert any("GBP/CNY exchange rate dates from" in w for w in body["warnings"])
+    ExchangeRate.objects.update(valid_from=timezone.now())
+    fresh = _post({"product_id": whisky.pk, "quantity": 60, "mode": "sea_lcl"}).json()
+    assert not any("exchange rate" in w for w in fresh["warnings"])

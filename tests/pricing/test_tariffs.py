@@ -17,6 +17,7 @@ import pytest
 from tradebridge.pricing.tariffs import (
     ConsumptionTaxType,
     MalformedHsCode,
+    NonexistentHsCode,
     TariffFileError,
     TariffTable,
     TariffUnknown,
@@ -102,6 +103,9 @@ def test_unknown_and_malformed_codes():
     for bad in ["220", "22083", "2208a00000", "", "22083000001", "２２０８３０", None]:
         with pytest.raises(MalformedHsCode):
             normalise_hs_code(bad)
+    for nowhere in ["0012", "7701000000", "98010000", "9999999999"]:  # no such HS chapter
+        with pytest.raises(NonexistentHsCode):
+            TABLE.lookup(nowhere)
 
 
 def test_a_bare_heading_resolves_to_its_heading_line():
@@ -200,6 +204,7 @@ def test_operator_upload_errors_are_row_numbered():
             "0409,Honey,15,,,,17,none,,,,,,",
             "1905,Duplicate,10,,,,13,none,,,,,,",
             "1806,Short row,8",
+            "9901,No such chapter,0,,,,13,none,,,,,,",
         ]
     )
     with pytest.raises(TariffFileError) as info:
@@ -211,6 +216,7 @@ def test_operator_upload_errors_are_row_numbered():
     assert (6, "vat_rate") in found
     assert (7, "hs_prefix") in found
     assert (8, "*") in found
+    assert (9, "hs_prefix") in found
     assert str(info.value).startswith("row 4, column hs_prefix")
 
 

@@ -57,10 +57,27 @@ def component_payer(incoterm: Incoterm, component: Component) -> Party:
 
 @dataclass(frozen=True, slots=True)
 class Unknown:
-    """Something the breakdown could not determine: which input `field`, and why."""
+    """Something the breakdown could not determine: which input `field`, and why.
+
+    `reason` is English for logs and API clients; `code` and `params` let the edges say it in
+    the user's language (pricing/messages.py)."""
 
     field: str
     reason: str
+    code: str = "unknown"  # rate_unknown, tariff_unknown, hs_code_missing, measure_needed, freight_unknown
+    params: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """A caveat on a complete breakdown (a stale rate, an unverified tariff line), like Unknown."""
+
+    text: str
+    code: str  # rate_stale, tariff_unverified
+    params: tuple[tuple[str, str], ...] = ()
+
+    def __str__(self) -> str:
+        return self.text
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +118,7 @@ class Breakdown:
     seller_total: Money | None = None
     unknowns: tuple[Unknown, ...] = ()
     rates: tuple[Rate, ...] = ()
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Notice, ...] = ()
 
     @property
     def complete(self) -> bool:
@@ -134,7 +151,7 @@ def build(
     cells: Sequence[LineCells],
     order_sources: dict[Component, tuple[Money, Rate]],
     rates: Sequence[Rate],
-    warnings: Sequence[str],
+    warnings: Sequence[Notice],
 ) -> Breakdown:
     exact_by_component = {c: sum((line.exact[c] for line in cells), Decimal(0)) for c in COMPONENTS}
     total = Money(sum(exact_by_component.values(), Decimal(0)), CNY).rounded()

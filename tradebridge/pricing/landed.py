@@ -8,6 +8,7 @@ and `content_g_per_unit` (cosmetics thresholds), `pieces_per_unit`.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from tradebridge.pricing.breakdown import Breakdown
 from tradebridge.pricing.freight import AirTable, ExpressBand, ExpressTable, FreightTable, Mode, SeaLclTable
 from tradebridge.pricing.incoterms import Incoterm
 from tradebridge.pricing.landed_cost import LandedCostInput, LandedCostInputError, LineInput, landed_cost
+from tradebridge.pricing.messages import describe
 from tradebridge.pricing.models import FreightRate
 from tradebridge.pricing.money import Money, plain_decimal
 from tradebridge.pricing.selectors import rate_table
@@ -152,6 +154,7 @@ def product_landed_cost(
                 when=when,
                 tariffs=tariff_table(),
                 destination_city=destination_city.strip(),
+                max_rate_age=timedelta(hours=settings.FX_MAX_AGE_HOURS),
             )
         )
     except LandedCostInputError as exc:
@@ -177,7 +180,8 @@ def _buyer_error(error) -> FieldError:
 
 
 def breakdown_dict(breakdown: Breakdown) -> dict:
-    """A breakdown as plain data for the API and templates (amounts as strings, CNY)."""
+    """A breakdown as plain data for the API and templates (amounts as strings, CNY). Unknowns and
+    warnings are in the user's language, each with a stable `code`."""
     return {
         "complete": breakdown.complete,
         "incoterm": breakdown.incoterm.value,
@@ -208,8 +212,11 @@ def breakdown_dict(breakdown: Breakdown) -> dict:
             }
             for r in breakdown.rates
         ],
-        "unknowns": [{"field": u.field, "reason": u.reason} for u in breakdown.unknowns],
-        "warnings": list(breakdown.warnings),
+        "unknowns": [
+            {"field": u.field, "code": u.code, "reason": describe(u.code, u.params, u.reason)}
+            for u in breakdown.unknowns
+        ],
+        "warnings": [describe(w.code, w.params, w.text) for w in breakdown.warnings],
         "tariff_lines": [
             {"hs_prefix": line.tariff_line.hs_prefix, "description": line.tariff_line.description}
             for line in breakdown.lines

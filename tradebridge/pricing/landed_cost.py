@@ -15,21 +15,24 @@ Rules (see import_tax.py for the duty and tax formulas):
   - Order-level charges (export clearance, origin handling, destination) go to lines by goods
     value. Every cost is shown, including those the seller bears under the Incoterm, marked with
     who pays.
-  - A missing rate, tariff line or tax-relevant measure makes the total None and is listed in
-    `unknowns` with the field and the reason. Invalid input raises LandedCostInputError.
+  - A missing rate, tariff line, HS code or tax-relevant measure makes the total None and is
+    listed in `unknowns` with the field and the reason. Invalid input raises
+    LandedCostInputError.
+  - A complete breakdown still carries `warnings` for a rate older than `max_rate_age` and for a
+    tariff line marked UNVERIFIED: figures a buyer should not take as final.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 
 from tradebridge.pricing import freight
-from tradebridge.pricing.breakdown import CNY, Breakdown, Component, LineCells, Unknown, build
+from tradebridge.pricing.breakdown import CNY, Breakdown, Component, LineCells, Notice, Unknown, build
 from tradebridge.pricing.freight import FreightTable, Mode, Shipment
-from tradebridge.pricing.fx import Rate, RateTable, RateUnknown, convert
+from tradebridge.pricing.fx import Rate, RateTable, RateUnknown, convert, is_stale
 from tradebridge.pricing.import_tax import MeasureNeeded, Measures, import_taxes
 from tradebridge.pricing.incoterms import Incoterm
 from tradebridge.pricing.money import Money
@@ -91,6 +94,7 @@ class LandedCostInput:
     export_clearance: Money | None = None
     origin_handling: Money | None = None
     destination_charges: Money | None = None
+    max_rate_age: timedelta | None = None  # older rates are used, with a warning; None: no check
 
 
 class _Converter:
@@ -108,7 +112,9 @@ class _Converter:
             conversion = convert(money, CNY, self.when, self.rates)
         except RateUnknown as exc:
             self.missing.add(money.currency)
-            self.unknowns.append(Unknown(field_name, f"exchange rate unknown: {exc}"))
+            self.unknowns.append(
+                Unknown(field_name, f"exchange rate unknown: {exc}", "rate_unknown", (("currency", money.currency),))
+            )
             return None
         self.used.setdefault(money.currency, conversion.rate)
         return conversion.result.amount, conversion.rate
@@ -156,7 +162,7 @@ def landed_cost(inp: LandedCostInput) -> Breakdown:
     try:
         freight_source = freight.estimate(mode, shipment, inp.freight_table)
     except freight.FreightError as exc:  # e.g. heavier than the table's last band
-        return _unknown(unknown, [*unknowns, Unknown("freight_table", str(exc))])
+        return _unknown(unknown, [*unknowns, Unknown("freight_table", str(exc), "freight_unknown")])
     main_freight = to_cny(freight_source, "freight_table")
     charges: dict[Component, tuple[Money, tuple[Decimal, Rate] | None]] = {}
     for component, money in (
@@ -169,11 +175,16 @@ def landed_cost(inp: LandedCostInput) -> Breakdown:
 
     tariff_lines: list[TariffLine | None] = []
     for i, line in enumerate(inp.lines):
+        if not line.hs_code:
+            tariff_lines.append(None)
+            reason = "no HS code declared: rate unknown"
+            unknowns.append(Unknown(f"lines[{i}].hs_code", reason, "hs_code_missing"))
+            continue
         try:
             tariff_lines.append(inp.tariffs.lookup(line.hs_code))
         except TariffUnknown as exc:
             tariff_lines.append(None)
-            unknowns.append(Unknown(f"lines[{i}].hs_code", str(exc)))
+            unknowns.append(Unknown(f"lines[{i}].hs_code", str(exc), "tariff_unknown", (("hs_code", exc.hs_code),)))
     if unknowns:
         return _unknown(unknown, unknowns)
 
@@ -181,7 +192,7 @@ def landed_cost(inp: LandedCostInput) -> Breakdown:
     freight_cny = main_freight[0] if main_freight else Decimal(0)
     freight_weights = _chargeable_weights(inp)
     cells: list[LineCells] = []
-    warnings: list[str] = []
+    warnings: list[Notice] = []
     for i, line in enumerate(inp.lines):
         tariff = tariff_lines[i]
         assert tariff is not None and goods[i] is not None and main_freight is not None
@@ -209,13 +220,14 @@ def landed_cost(inp: LandedCostInput) -> Breakdown:
         try:
             taxes = import_taxes(customs_value, Decimal(line.quantity), line.measures, tariff)
         except MeasureNeeded as exc:
-            unknowns.append(Unknown(f"lines[{i}].{exc.field}", exc.reason))
+            unknowns.append(Unknown(f"lines[{i}].{exc.field}", exc.reason, "measure_needed", (("measure", exc.field),)))
             continue
         exact[Component.IMPORT_DUTY] = taxes.duty
         exact[Component.CONSUMPTION_TAX] = taxes.consumption_tax
         exact[Component.IMPORT_VAT] = taxes.vat
         if not tariff.verified:
-            warnings.append(f"lines[{i}]: tariff line {tariff.hs_prefix} is marked unverified ({tariff.source_note})")
+            text = f"lines[{i}]: tariff line {tariff.hs_prefix} is marked unverified ({tariff.source_note})"
+            warnings.append(Notice(text, "tariff_unverified", (("hs_prefix", tariff.hs_prefix),)))
         sources: dict[Component, tuple[Money, Rate]] = {}
         if line.unit_price.currency != CNY:
             sources[Component.GOODS] = (line.unit_price * Decimal(line.quantity), goods[i][1])
@@ -243,6 +255,12 @@ def landed_cost(inp: LandedCostInput) -> Breakdown:
     for component, (money, converted) in charges.items():
         if money.currency != CNY and converted is not None:
             order_sources[component] = (money, converted[1])
+    if inp.max_rate_age is not None:
+        for rate in to_cny.used.values():
+            if is_stale(rate, inp.when, inp.max_rate_age):
+                text = f"the {rate.base}/{rate.quote} rate dates from {rate.valid_from.isoformat()}: it may be stale"
+                params = (("pair", f"{rate.base}/{rate.quote}"), ("date", rate.valid_from.date().isoformat()))
+                warnings.append(Notice(text, "rate_stale", params))
     currencies = {line.unit_price.currency for line in inp.lines}
     if len(currencies) == 1 and CNY not in currencies:
         (currency,) = currencies

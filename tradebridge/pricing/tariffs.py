@@ -51,6 +51,14 @@ class MalformedHsCode(ValueError):
         self.code = code
 
 
+class NonexistentHsCode(ValueError):
+    """Well formed, but in no chapter of the Harmonized System (01-97; 77 is reserved)."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(f"HS code {code} does not exist: there is no HS chapter {code[:2]}")
+        self.code = code
+
+
 class TariffUnknown(LookupError):
     """No tariff line covers this HS code: the rate is unknown, not zero."""
 
@@ -74,12 +82,16 @@ class TariffFileError(ValueError):
 
 
 def normalise_hs_code(code: object) -> str:
-    """'2208.30.00 00' -> '2208300000'; raises MalformedHsCode."""
+    """'2208.30.00 00' -> '2208300000'; raises MalformedHsCode, or NonexistentHsCode for a code
+    outside every HS chapter. (Without the nomenclature at run time a code inside a real chapter
+    but absent from it is not caught here; it finds no tariff line or its heading's.)"""
     if not isinstance(code, str):
         raise MalformedHsCode(code)
     digits = code.replace(".", "").replace(" ", "")
     if not digits.isdigit() or not digits.isascii() or len(digits) not in HS_CODE_LENGTHS:
         raise MalformedHsCode(code)
+    if not 1 <= int(digits[:2]) <= 97 or digits[:2] == "77":
+        raise NonexistentHsCode(digits)
     return digits
 
 
@@ -143,7 +155,8 @@ class TariffTable:
         return cls(_parse(text))
 
     def lookup(self, hs_code: str) -> TariffLine:
-        """The line with the longest prefix of `hs_code`; raises TariffUnknown, MalformedHsCode."""
+        """The line with the longest prefix of `hs_code`; raises TariffUnknown, MalformedHsCode,
+        NonexistentHsCode."""
         code = normalise_hs_code(hs_code)
         for length in range(len(code), 1, -1):
             line = self._lines.get(code[:length])
@@ -215,6 +228,8 @@ def _parse_line(row: _Row) -> TariffLine | None:
     prefix = row.text("hs_prefix")
     if not (prefix.isdigit() and prefix.isascii() and 4 <= len(prefix) <= 10):
         row.fail("hs_prefix", f"{prefix!r} must be 4 to 10 digits")
+    elif not 1 <= int(prefix[:2]) <= 97 or prefix[:2] == "77":
+        row.fail("hs_prefix", f"{prefix} is in no HS chapter (01-97)")
     description = row.text("description")
     if not description:
         row.fail("description", "is required")

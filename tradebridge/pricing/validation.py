@@ -1,7 +1,7 @@
 """Input checks for a landed-cost request, reported as (field, code, message) for API field errors.
 
 Codes are stable identifiers the API and UI can translate: required, invalid, out_of_range,
-malformed, unknown_currency, required_for_mode, mode_mismatch.
+malformed, unknown_hs_code, unknown_currency, required_for_mode, mode_mismatch.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from tradebridge.pricing.currencies import MINOR_UNITS
 from tradebridge.pricing.freight import AirTable, ExpressTable, Mode, SeaLclTable, required_measures
 from tradebridge.pricing.incoterms import Incoterm
 from tradebridge.pricing.money import Money, to_decimal
-from tradebridge.pricing.tariffs import MalformedHsCode, normalise_hs_code
+from tradebridge.pricing.tariffs import MalformedHsCode, NonexistentHsCode, normalise_hs_code
 
 if TYPE_CHECKING:
     from tradebridge.pricing.landed_cost import LandedCostInput, LineInput
@@ -70,10 +70,13 @@ def _line(line: LineInput, i: int, mode: Mode | None, errors: list[FieldError]) 
     prefix = f"lines[{i}]"
     if not isinstance(line.description, str) or not line.description.strip():
         errors.append(FieldError(f"{prefix}.description", "required", "is required"))
-    try:
-        normalise_hs_code(line.hs_code)
-    except MalformedHsCode as exc:
-        errors.append(FieldError(f"{prefix}.hs_code", "malformed", str(exc)))
+    if line.hs_code != "":  # no code at all is an unknown in the result, not bad input
+        try:
+            normalise_hs_code(line.hs_code)
+        except MalformedHsCode as exc:
+            errors.append(FieldError(f"{prefix}.hs_code", "malformed", str(exc)))
+        except NonexistentHsCode as exc:
+            errors.append(FieldError(f"{prefix}.hs_code", "unknown_hs_code", str(exc)))
     quantity = _number(line.quantity, f"{prefix}.quantity", errors)
     if quantity is not None and not 0 < quantity <= MAX_QUANTITY:
         errors.append(FieldError(f"{prefix}.quantity", "out_of_range", "must be above 0 and at most 10^9"))
