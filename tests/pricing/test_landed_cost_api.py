@@ -164,3 +164,15 @@ def test_a_stale_rate_is_used_with_a_warning(whisky):
     ExchangeRate.objects.update(valid_from=timezone.now())
     fresh = _post({"product_id": whisky.pk, "quantity": 60, "mode": "sea_lcl"}).json()
     assert not any("exchange rate" in w for w in fresh["warnings"])
+
+
+def test_panel_errors_name_the_right_limit_in_the_buyers_language(whisky):
+    url = f"/products/{whisky.pk}/landed-cost/"
+    english = Client().get(url, {"quantity": 60, "city": "x" * 101}).content.decode()
+    assert "Keep the city under 100 characters." in english
+    chinese = Client().get(
+        url, {"quantity": 60, "city": "x" * 101, "variant": "999999"}, HTTP_ACCEPT_LANGUAGE="zh-hans"
+    )
+    text = chinese.content.decode()
+    assert chinese.status_code == 400
+    assert "城市名称请控制在 100 个字符以内。" in text and "该 SKU 不属于此产品。" in text

@@ -10,6 +10,8 @@ from tradebridge.core.messages import register
 register(
     {
         "unknown_hs_code:hs_code": _("This product's HS code does not exist. Ask the supplier to correct it."),
+        "variant_invalid": _("That SKU is not part of this product."),
+        "too_long:destination_city": _("Keep the city under 100 characters."),
         "malformed:hs_code": _("This product's HS code is not 4, 6, 8 or 10 digits. Ask the supplier to correct it."),
     }
 )
