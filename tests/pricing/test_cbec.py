@@ -87,6 +87,9 @@ def test_unknown_tariff_gives_no_tax():
     result = cbec_tax([CbecLine("Car", "8703312310", 1, cny(100))], NOTHING_SPENT, TABLE)
     assert result.tax is None
     assert result.unknowns[0].field == "lines[0].hs_code"
+    assert result.unknowns[0].code == "tariff_unknown"
+    undeclared = cbec_tax([CbecLine("Mug", "", 1, cny(100))], NOTHING_SPENT, TABLE)
+    assert undeclared.tax is None and undeclared.unknowns[0].code == "hs_code_missing"
 
 
 @given(

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
+from tradebridge.pricing.breakdown import Unknown
 from tradebridge.pricing.import_tax import MeasureNeeded, Measures, import_taxes
 from tradebridge.pricing.money import Money, allocate, sum_money
 from tradebridge.pricing.tariffs import TariffTable, TariffUnknown
@@ -66,10 +67,9 @@ class CbecLineResult:
     tax: Money
 
 
-@dataclass(frozen=True, slots=True)
-class CbecUnknown:
-    field: str
-    reason: str
+# The same shape as a landed-cost unknown (field, English reason, code, params), so the edges
+# translate both the same way.
+CbecUnknown = Unknown
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +125,9 @@ def cbec_tax(
     exact: list[tuple[CbecLine, Decimal, Decimal, Decimal]] = []
     for i, line in enumerate(lines):
         dutiable = line.unit_price.amount * line.quantity
+        if not line.hs_code:
+            unknowns.append(CbecUnknown(f"lines[{i}].hs_code", "no HS code declared: rate unknown", "hs_code_missing"))
+            continue
         try:
             tariff = tariffs.lookup(line.hs_code)
             taxes = import_taxes(
@@ -135,10 +138,12 @@ def cbec_tax(
                 duty_rate=Decimal(0) if reduced else None,
             )
         except TariffUnknown as exc:
-            unknowns.append(CbecUnknown(f"lines[{i}].hs_code", str(exc)))
+            params = (("hs_code", exc.hs_code),)
+            unknowns.append(CbecUnknown(f"lines[{i}].hs_code", str(exc), "tariff_unknown", params))
             continue
         except MeasureNeeded as exc:
-            unknowns.append(CbecUnknown(f"lines[{i}].{exc.field}", exc.reason))
+            params = (("measure", exc.field),)
+            unknowns.append(CbecUnknown(f"lines[{i}].{exc.field}", exc.reason, "measure_needed", params))
             continue
         share = CBEC_SHARE if reduced else Decimal(1)
         exact.append((line, taxes.duty, taxes.consumption_tax * share, taxes.vat * share))
