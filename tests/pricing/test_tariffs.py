@@ -13,6 +13,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tradebridge.pricing.tariffs import (
     ConsumptionTaxType,
@@ -135,6 +137,19 @@ def _default_tree_headings() -> set[str]:
 
 
 TREE_HEADINGS = sorted(_default_tree_headings())
+
+
+@given(
+    heading=st.sampled_from(TREE_HEADINGS),
+    rest=st.text(alphabet="0123456789", min_size=6, max_size=6),
+    length=st.sampled_from([4, 6, 8, 10]),
+)
+def test_lookup_takes_the_longest_prefix_of_any_code_under_the_tree(heading, rest, length):
+    code = (heading + rest)[:length]
+    line = TABLE.lookup(code)
+    assert code.startswith(line.hs_prefix)
+    longer = [other.hs_prefix for other in TABLE.lines if code.startswith(other.hs_prefix)]
+    assert max(longer, key=len) == line.hs_prefix
 
 
 def test_the_default_tree_has_the_headings_we_expect():
