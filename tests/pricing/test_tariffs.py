@@ -261,7 +261,7 @@ def _percent(text: str) -> Decimal | None:
 
 def _reference_rows():
     if not REFERENCE_TSV.exists():
-        pytest.skip(f"{REFERENCE_TSV} is absent (a fresh clone has no ../shared)")
+        pytest.skip(f"{REFERENCE_TSV} is absent (no ../shared here; set TRADEBRIDGE_SHARED_DATA)")
     with REFERENCE_TSV.open(encoding="utf-8") as handle:
         return list(csv.DictReader(handle, delimiter="\t"))
 
@@ -334,7 +334,7 @@ def test_reference_citations_name_real_reference_lines():
 
 def _hs_codes() -> set[str]:
     if not HS_CSV.exists():
-        pytest.skip(f"{HS_CSV} is absent (a fresh clone has no ../shared)")
+        pytest.skip(f"{HS_CSV} is absent (no ../shared here; set TRADEBRIDGE_SHARED_DATA)")
     with HS_CSV.open(encoding="utf-8") as handle:
         return {row["hscode"] for row in csv.DictReader(handle)}
 
