@@ -1,0 +1,28 @@
+"""What a search engine provides: turning understood terms into a restriction of the index.
+
+Each backend compiles `Term`s (see `understanding`) into its own query language from our own
+tokens, each one quoted, so no user text ever reaches MATCH or to_tsquery as syntax.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from django.db.models import QuerySet
+
+from tradebridge.search.understanding import Term
+
+
+class SearchBackend(Protocol):
+    vendor: str
+
+    def compile(self, terms: Sequence[Term], *, any_term: bool = False) -> str:
+        """The engine's query string: the terms AND-ed (OR-ed when `any_term`), each term's
+        clauses OR-ed."""
+        ...
+
+    def matching(self, documents: QuerySet, compiled: str, *, scored: bool = False) -> QuerySet:
+        """`documents` restricted to those matching `compiled`; with `scored`, each also has a
+        `score` (text relevance × the document's boost; higher is better)."""
+        ...
