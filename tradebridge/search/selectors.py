@@ -1,25 +1,149 @@
-"""Reads for search: products (text, filters, facets, sorts), suppliers, similar products."""
+"""Reads for search: products (text, filters, facets, sorts), suppliers, similar products.
+
+Only published listings are ever found (only they have documents). Every search runs a fixed
+number of queries, whatever the page size or the number of matches.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from django.db.models import Case, F, IntegerField, OrderBy, Subquery, Value, When
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from tradebridge.search.query import Hit, ProductQuery, ProductResults, SupplierResults
+from tradebridge.catalog.models import Product
+from tradebridge.pricing.selectors import rate_table
+from tradebridge.search import filters, understanding
+from tradebridge.search.backends import for_connection
+from tradebridge.search.facets import facets
+from tradebridge.search.hits import hits
+from tradebridge.search.models import IndexState, SearchDocument
+from tradebridge.search.params import query_from_params
+from tradebridge.search.query import Hit, ProductQuery, ProductResults
+from tradebridge.search.suppliers import search_suppliers
+
+__all__ = ["query_from_params", "search_products", "search_suppliers", "similar_products"]
+
+MAX_SUGGESTIONS = 5
 
 
-def query_from_params(params: Mapping[str, str | list[str]]) -> ProductQuery:
-    raise NotImplementedError
+def live_documents():
+    """Documents of the generation searches read (see models.IndexState)."""
+    current = IndexState.objects.filter(pk=1).values("generation")[:1]
+    return SearchDocument.objects.filter(generation=Coalesce(Subquery(current), Value(1)))
 
 
 def search_products(query: ProductQuery, *, language: str) -> ProductResults:
-    raise NotImplementedError
+    parsed = understanding.parse(query.text)
+    backend = for_connection()
+    rates = filters.rates_to(query.currency, rate_table(timezone.now()))
+    conditions = filters.conditions(query, rates)
+    base = filters.with_quantity(live_documents(), query.quantity)
+
+    def restricted(leave_out: str | None, compiled: str, *, scored: bool = False):
+        documents = base
+        for name, args in conditions.by_name.items():
+            if name != leave_out:
+                documents = documents.filter(*args)
+        return backend.matching(documents, compiled, scored=scored) if compiled else documents
+
+    compiled = backend.compile(parsed.terms) if parsed.terms else ""
+    total = restricted(None, compiled).count()
+    relaxed = False
+    if total == 0 and len(parsed.terms) > 1:
+        # Nothing has every term: fall back to listings with any of them, and say so.
+        fallback = backend.compile(parsed.terms, any_term=True)
+        fallback_total = restricted(None, fallback).count()
+        if fallback_total:
+            compiled, total, relaxed = fallback, fallback_total, True
+    page = _page(restricted(None, compiled, scored=bool(compiled)), query, rates, scored=bool(compiled))
+    language = "zh" if language.lower().startswith("zh") else "en"
+    return ProductResults(
+        items=hits(page, terms=parsed.highlight_terms, language=language, quantity=query.quantity, rates=rates),
+        total=total,
+        page=query.page,
+        per_page=query.per_page,
+        interpretation=parsed.interpretation(relaxed=relaxed),
+        facets=facets(query, lambda leave_out: restricted(leave_out, compiled)),
+        suggestions=_suggestions(parsed, query) if total == 0 else (),
+        price_rate_note=_rate_note(query, rates),
+    )
 
 
-def search_suppliers(
-    text: str, *, sector: str | None = None, region: str | None = None, page: int = 1
-) -> SupplierResults:
-    raise NotImplementedError
+def _page(documents, query: ProductQuery, rates, *, scored: bool) -> list[tuple[int, float]]:
+    if query.sort == "price":
+        price = F("price_at_moq") if query.quantity is None else F("unit_price_q")
+        order = [OrderBy(filters.converted_price(price, rates), nulls_last=True), "product_id"]
+    elif query.sort == "newest":
+        order = [F("published_at").desc(nulls_last=True), "product_id"]
+    elif query.sort == "moq":
+        order = ["moq", "product_id"]
+    elif scored:
+        order = ["-score", "product_id"]
+    else:
+        order = ["-boost", F("published_at").desc(nulls_last=True), "product_id"]
+    start = (query.page - 1) * query.per_page
+    columns = ["product_id", "score"] if scored else ["product_id"]
+    rows = documents.order_by(*order).values_list(*columns)[start : start + query.per_page]
+    return [(row[0], row[1] if scored else 0.0) for row in rows]
+
+
+def _suggestions(parsed: understanding.ParsedQuery, query: ProductQuery) -> tuple[str, ...]:
+    """Broader queries to offer when nothing matched: fewer words, each word alone, its translation."""
+    found: list[str] = []
+    words = [t.reading.term for t in parsed.terms]
+    if len(words) > 1:
+        found.append(" ".join(words[:-1]))
+        found.extend(words)
+    for term in parsed.terms:
+        found.extend(term.reading.alternatives[:1])
+    unique = [s for s in dict.fromkeys(found) if s and s != parsed.normalised]
+    return tuple(unique[:MAX_SUGGESTIONS])
+
+
+def _rate_note(query: ProductQuery, rates) -> str:
+    if query.price_min is None and query.price_max is None and query.sort != "price":
+        return ""
+    used = [
+        _("1 %(base)s = %(rate)s %(quote)s (%(source)s, %(date)s)")
+        % {
+            "base": code,
+            "rate": f"{rate.rate.rate.normalize():f}",
+            "quote": query.currency,
+            "source": rate.rate.source,
+            "date": rate.rate.valid_from.date().isoformat(),
+        }
+        for code, rate in sorted(rates.items())
+        if code != query.currency
+    ]
+    if not used:
+        return _("No exchange rates are known: only listings priced in %(currency)s are compared.") % {
+            "currency": query.currency
+        }
+    return _("Prices compared in %(currency)s at the rates in force: %(rates)s.") % {
+        "currency": query.currency,
+        "rates": "; ".join(used),
+    }
 
 
 def similar_products(product_id: int, *, limit: int = 6) -> tuple[Hit, ...]:
-    raise NotImplementedError
+    """Published listings most like this one: any of its title's words (in either language),
+    its own category first. Empty for an unknown or unpublished product."""
+    product = Product.objects.filter(pk=product_id, status=Product.Status.PUBLISHED).select_related("category").first()
+    if product is None:
+        return ()
+    parsed = understanding.parse(product.title_en or product.title_zh)
+    if not parsed.terms:
+        return ()
+    backend = for_connection()
+    compiled = backend.compile(parsed.terms, any_term=True)
+    documents = backend.matching(live_documents().exclude(product_id=product_id), compiled, scored=True)
+    if product.category:
+        same = Case(When(category_id=product.category_id, then=Value(1)), default=Value(0), output_field=IntegerField())
+        documents = documents.annotate(same_category=same)
+        order = ["-same_category", "-score", "product_id"]
+    else:
+        order = ["-score", "product_id"]
+    rows = list(documents.order_by(*order).values_list("product_id", "score")[:limit])
+    rates = filters.rates_to("CNY", rate_table(timezone.now()))
+    return hits(rows, terms=parsed.highlight_terms, language="en", quantity=None, rates=rates)

@@ -1,0 +1,94 @@
+"""Facet counts: for each facet, the listings matching the query and every OTHER active filter.
+
+Category counts roll up the tree (a parent counts its subtree). Certifications are AND-ed, so
+each certification value counts like one more filter: listings matching everything selected
+and holding that certification (a selected one therefore counts the whole result).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.db.models import Count, F, Q
+from django.db.models.lookups import Exact
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from tradebridge.catalog.domain import CERTIFICATIONS
+from tradebridge.catalog.models import Category
+from tradebridge.core.countries import COUNTRIES
+from tradebridge.search.index import CERT_BITS
+from tradebridge.search.query import FacetValue, ProductQuery
+
+Restricted = Callable[[str | None], object]  # facet name to leave out → documents queryset
+
+VERIFIED_LABEL = _("Verified supplier")
+SAMPLE_LABEL = _("Sample available")
+
+
+def _both(label) -> tuple[str, str]:
+    with translation.override("en"):
+        english = str(label)
+    with translation.override("zh-hans"):
+        chinese = str(label)
+    return english, chinese
+
+
+def facets(query: ProductQuery, restricted: Restricted) -> dict[str, tuple[FacetValue, ...]]:
+    return {
+        "category": _categories(query, restricted("category")),
+        "origin": _origins(query, restricted("origin")),
+        "verified": _flag("verified", VERIFIED_LABEL, query.verified_only, restricted("verified")),
+        "certification": _certifications(query, restricted(None)),
+        "sample_available": _flag(
+            "sample_available", SAMPLE_LABEL, query.sample_available, restricted("sample_available")
+        ),
+    }
+
+
+def _categories(query: ProductQuery, documents) -> tuple[FacetValue, ...]:
+    direct = documents.exclude(category_path="").values_list("category_path").annotate(n=Count("id")).order_by()
+    counts: dict[str, int] = {}
+    for path, n in direct:
+        parts = path.split("/")
+        for i in range(len(parts)):
+            prefix = "/".join(parts[: i + 1])
+            counts[prefix] = counts.get(prefix, 0) + n
+    if query.category and query.category not in counts:
+        counts[query.category] = 0
+    categories = Category.objects.filter(path__in=list(counts)).values_list("path", "name_en", "name_zh", "depth")
+    return tuple(
+        FacetValue(path, en, zh or en, counts[path], path == query.category, depth)
+        for path, en, zh, depth in sorted(categories)
+    )
+
+
+def _origins(query: ProductQuery, documents) -> tuple[FacetValue, ...]:
+    rows = dict(documents.exclude(origin="").values_list("origin").annotate(n=Count("id")).order_by())
+    for code in query.origin:
+        rows.setdefault(code, 0)
+    names = dict(COUNTRIES)
+    values = []
+    for code, n in rows.items():
+        en, zh = _both(names[code]) if code in names else (code, code)
+        values.append(FacetValue(code, en, zh, n, code in query.origin))
+    return tuple(sorted(values, key=lambda v: (-v.count, v.value)))
+
+
+def _flag(name: str, label, selected: bool, documents) -> tuple[FacetValue, ...]:
+    column = {"verified": "supplier_verified", "sample_available": "sample_available"}[name]
+    count = documents.filter(**{column: True}).count()
+    en, zh = _both(label)
+    return (FacetValue("true", en, zh, count, selected),)
+
+
+def _certifications(query: ProductQuery, documents) -> tuple[FacetValue, ...]:
+    counts = documents.aggregate(
+        **{name: Count("id", filter=Q(Exact(F("cert_mask").bitand(bit), bit))) for name, bit in CERT_BITS.items()}
+    )
+    values = [
+        FacetValue(name, *CERTIFICATIONS[name], counts[name] or 0, name in query.certifications)
+        for name in CERT_BITS
+        if counts[name] or name in query.certifications
+    ]
+    return tuple(sorted(values, key=lambda v: (-v.count, v.value)))
