@@ -6,3 +6,6 @@ class SearchConfig(AppConfig):
     name = "tradebridge.search"
     label = "search"
     verbose_name = _("Search")
+
+    def ready(self) -> None:
+        from tradebridge.search import messages  # noqa: F401

@@ -104,7 +104,7 @@ def query_from_params(params: Mapping[str, str | list[str]]) -> ProductQuery:
         errors.append(FieldError("category_unknown", "No such category.", "category"))
     origins = tuple(dict.fromkeys(v.upper() for v in _values(params, "origin") if v))
     if any(not _COUNTRY.fullmatch(o) for o in origins):
-        errors.append(FieldError("country_invalid", "Use a two-letter ISO country code, e.g. GB.", "origin"))
+        errors.append(FieldError("country_invalid", "Use a two-letter ISO country code, e.g. GB or CN.", "origin"))
     certs = tuple(dict.fromkeys(v.lower() for v in _values(params, "cert") if v))
     if any(c not in CERTIFICATIONS for c in certs):
         errors.append(FieldError("certification_unknown", "Choose certifications from the list.", "cert"))
