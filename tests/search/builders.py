@@ -148,6 +148,9 @@ SPECS = (
         attributes={"colour": "white", "material": "porcelain"},
     ),
 )
+TAP_KEY = Spec(
+    "tap-key", "Brass Tap Key", "", "Opens a gate valve or a stopcock.", None, "GB", (), 1, 5, True, "3.00", supplier=1
+)
 DRAFT = Spec("draft-valve", "Secret Ball Valve Prototype", "秘密球阀", supplier=0)
 TREE = (
     ("industrial", "Industrial", "工业"),
@@ -228,7 +231,7 @@ def catalog() -> dict[str, Product]:
     start = timezone.now() - dt.timedelta(days=30)
     made = {
         spec.handle: product(spec, companies[spec.supplier], tree, published_at=start + dt.timedelta(days=i))
-        for i, spec in enumerate(SPECS)
+        for i, spec in enumerate((*SPECS, TAP_KEY))
     }
     made[DRAFT.handle] = product(DRAFT, companies[0], tree, status="draft")
     rebuild_index()

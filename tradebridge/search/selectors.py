@@ -11,7 +11,6 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tradebridge.catalog.models import Product
 from tradebridge.pricing.selectors import rate_table
 from tradebridge.search import filters, understanding
 from tradebridge.search.backends import for_connection
@@ -19,7 +18,7 @@ from tradebridge.search.facets import facets
 from tradebridge.search.hits import hits
 from tradebridge.search.models import IndexState, SearchDocument
 from tradebridge.search.params import query_from_params
-from tradebridge.search.query import Hit, ProductQuery, ProductResults
+from tradebridge.search.query import Hit, ProductQuery, ProductResults, TermReading
 from tradebridge.search.suppliers import search_suppliers
 
 __all__ = ["query_from_params", "search_products", "search_suppliers", "similar_products"]
@@ -126,24 +125,25 @@ def _rate_note(query: ProductQuery, rates) -> str:
     }
 
 
+SIMILAR_TOKENS = 12
+
+
 def similar_products(product_id: int, *, limit: int = 6) -> tuple[Hit, ...]:
-    """Published listings most like this one: any of its title's words (in either language),
+    """Published listings most like this one: any of its title's index tokens (both languages),
     its own category first. Empty for an unknown or unpublished product."""
-    product = Product.objects.filter(pk=product_id, status=Product.Status.PUBLISHED).select_related("category").first()
-    if product is None:
+    document = live_documents().filter(product_id=product_id).values_list("title", "category_id").first()
+    if document is None:
         return ()
-    parsed = understanding.parse(product.title_en or product.title_zh)
-    if not parsed.terms:
+    title, category_id = document
+    tokens = list(dict.fromkeys(title.split()))[:SIMILAR_TOKENS]
+    terms = [understanding.Term(TermReading(t, "", ()), (understanding.Clause((t,)),)) for t in tokens]
+    if not terms:
         return ()
     backend = for_connection()
-    compiled = backend.compile(parsed.terms, any_term=True)
+    compiled = backend.compile(terms, any_term=True)
     documents = backend.matching(live_documents().exclude(product_id=product_id), compiled, scored=True)
-    if product.category:
-        same = Case(When(category_id=product.category_id, then=Value(1)), default=Value(0), output_field=IntegerField())
-        documents = documents.annotate(same_category=same)
-        order = ["-same_category", "-score", "product_id"]
-    else:
-        order = ["-score", "product_id"]
-    rows = list(documents.order_by(*order).values_list("product_id", "score")[:limit])
+    same = Case(When(category_id=category_id, then=Value(1)), default=Value(0), output_field=IntegerField())
+    documents = documents.annotate(same_category=same)
+    rows = list(documents.order_by("-same_category", "-score", "product_id").values_list("product_id", "score")[:limit])
     rates = filters.rates_to("CNY", rate_table(timezone.now()))
-    return hits(rows, terms=parsed.highlight_terms, language="en", quantity=None, rates=rates)
+    return hits(rows, terms=(), language="en", quantity=None, rates=rates)
