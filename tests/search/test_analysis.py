@@ -20,6 +20,12 @@ def test_a_word_inside_a_longer_word_is_indexed_as_a_bigram():
     assert "球阀" in tokens
     assert "不锈钢" in tokens  # jieba's word, kept whole by the glossary
     assert {"不锈", "锈钢", "钢球"} <= set(tokens)
+    assert tokens[-1] == "阀"  # the run's last character, for one-character queries
+
+
+def test_one_character_queries_are_prefixes():
+    (term,) = understanding.parse("铜").terms
+    assert term.clauses[0].tokens == ("铜",) and term.clauses[0].prefix
 
 
 def test_english_plurals_meet_their_singular():

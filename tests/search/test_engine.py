@@ -44,6 +44,8 @@ def test_the_backend_is_the_databases_engine():
         ("威士忌", {"whisky"}),
         ("whisky", {"whisky"}),
         ("绿茶", {"green-tea"}),
+        ("壶", {"teapot"}),  # one character, at the end of a word
+        ("瓷", {"teapot"}),  # one character, inside a word
     ],
 )
 def test_queries_in_either_language_find_listings_in_either(catalog, query, expected):

@@ -6,8 +6,9 @@ listing's text becomes, a query for it becomes the same tokens:
 - NFKC folds full-width forms (ＡＢＣ１２３ → abc123) and compatibility characters; control and
   format characters go; traditional Chinese becomes simplified (OpenCC's t2s tables); lower case.
 - A Chinese run yields its jieba words (glossary terms kept whole) and then its character
-  bigrams, so 球阀 is found inside 不锈钢球阀 whatever jieba made of the longer word; a run of
-  one character yields that character.
+  bigrams, so 球阀 is found inside 不锈钢球阀 whatever jieba made of the longer word, and its
+  last character alone, so every character starts some token and a one-character query is a
+  prefix match (铜 finds 黄铜 and 铜壶).
 - A Latin word yields its English stem (Snowball, with a final v folded to f so that scarf and
   scarves meet), digits stay as written.
 - Chinese titles also yield pinyin syllable pairs (qiufa for 球阀) in a column of their own.
@@ -114,6 +115,9 @@ def tokens(text: str, *, words: bool = True) -> list[str]:
             if words and len(cjk) > 2:
                 out.extend(jieba_words(cjk))
             out.extend(bigrams(cjk))
+            if len(cjk) > 1:
+                # Every character then starts a token, so one character is found by prefix.
+                out.append(cjk[-1])
         else:
             out.append(stem(other))
     return out

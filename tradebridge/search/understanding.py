@@ -198,7 +198,8 @@ def _clauses(normalised: str) -> list[Clause]:
     if latin and not bigrams:
         clauses.append(_clause(latin))
     elif bigrams and not latin:
-        clauses.append(_clause(bigrams))
+        # One character is matched as a prefix: it starts a bigram or ends a run (see text).
+        clauses.append(_clause(bigrams, prefix=len(bigrams) == 1 and len(bigrams[0]) == 1))
     elif latin and bigrams:
         # A mixed alternative ("CE 认证"): every token, in any order.
         clauses.extend(_clause((token,)) for token in (*latin, *bigrams)[:MAX_PHRASE_TOKENS])
