@@ -362,3 +362,44 @@ def test_supplier_search_in_chinese_with_htmx(client, mills):
 def test_supplier_search_refuses_an_unknown_sector(client, mills):
     response = client.get(SUPPLIERS, {"sector": "space_travel"})
     assert response.status_code == 400 and "data-search-errors" in response.content.decode()
+
+
+# --- similar products on the product page -------------------------------------------------------
+
+
+def test_the_product_page_shows_similar_listings_from_search(client):
+    valves = builders.category("industrial/valves", name_en="Valves")
+    fittings = builders.category("industrial/fittings", name_en="Fittings")
+    product, same_words, other_category, unrelated = _indexed(
+        builders.product(category=valves, title_en="Stainless steel ball valve"),
+        builders.product(category=valves, title_en="Brass ball valve", title_zh="黄铜球阀"),
+        builders.product(category=fittings, title_en="Stainless steel elbow"),
+        builders.product(category=fittings, title_en="Garden hose"),
+    )
+    page = client.get(reverse("storefront:product", args=[product.pk])).content.decode()
+    similar = page.split('class="similar-products"', 1)[1]
+    assert similar.count('data-similar="search"') == 2
+    assert reverse("storefront:product", args=[same_words.pk]) in similar
+    assert reverse("storefront:product", args=[other_category.pk]) in similar  # shares "stainless steel"
+    assert reverse("storefront:product", args=[unrelated.pk]) not in similar
+    assert similar.index("Brass ball valve") < similar.index("Stainless steel elbow")  # its category first
+    chinese = client.get(reverse("storefront:product", args=[product.pk]), **CHINESE).content.decode()
+    assert "黄铜球阀" in chinese.split('class="similar-products"', 1)[1]
+
+
+def test_similar_listings_cost_the_same_queries_however_many(client):
+    valves = builders.category("industrial/valves")
+    product = builders.product(category=valves, title_en="Ball valve")
+    _indexed(product, builders.product(category=valves, title_en="Ball valve two"))
+    few = _queries_for(client, reverse("storefront:product", args=[product.pk]))
+    for n in range(8):
+        other = builders.product(category=valves, title_en=f"Ball valve {n}")
+        builders.image(other)
+        _indexed(other)
+    assert _queries_for(client, reverse("storefront:product", args=[product.pk])) == few
+
+
+def _queries_for(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)

@@ -29,7 +29,7 @@ from tradebridge.pricing.money import Money
 from tradebridge.search import selectors
 from tradebridge.search.query import Hit, ProductResults
 from tradebridge.storefront import display
-from tradebridge.storefront.views import _htmx_partial
+from tradebridge.storefront import views as storefront_views  # one htmx rule for both (the import is mutual)
 
 # The order the sort menu lists them in; the parser refuses anything else.
 SORT_CHOICES = [
@@ -92,7 +92,7 @@ class ActiveFilter:
 
 
 @dataclass(frozen=True)
-class ResultCard:
+class SearchCard:
     """One hit as the results list shows it, in the UI's language."""
 
     hit: Hit
@@ -250,9 +250,9 @@ def _safe_image(url: str) -> str:
     return ""
 
 
-def result_cards(
+def search_cards(
     hits: Iterable[Hit], *, quantity: int | None, categories: dict[str, str] | None = None
-) -> list[ResultCard]:
+) -> list[SearchCard]:
     chinese = display.chinese_ui()
     cards = []
     for hit in hits:
@@ -262,7 +262,7 @@ def result_cards(
         if not first[0].strip():
             first, second = second, ("", second[1])
         cards.append(
-            ResultCard(
+            SearchCard(
                 hit=hit,
                 # The engine escapes listing text and adds only <mark> (query.Hit's contract).
                 title=mark_safe(first[0]),  # noqa: S308
@@ -295,7 +295,7 @@ def _errors(exc: DomainError) -> tuple[list[str], dict[str, str]]:
 
 
 def _respond(request: HttpRequest, full: str, partial: str, context: dict, status: int = 200) -> HttpResponse:
-    response = render(request, partial if _htmx_partial(request) else full, context, status=status)
+    response = render(request, partial if storefront_views._htmx_partial(request) else full, context, status=status)
     # The same URL answers with a fragment or a page; caches must keep them apart.
     patch_vary_headers(response, ["HX-Request"])
     return response
@@ -334,7 +334,7 @@ def products(request: HttpRequest) -> HttpResponse:
         results=results,
         facet_groups=groups,
         filters=active_filters(results, params),
-        cards=result_cards(results.items, quantity=query.quantity, categories=categories),
+        cards=search_cards(results.items, quantity=query.quantity, categories=categories),
         page_links=_pages(results, params) if results.pages > 1 else [],
         previous_href=_with(params, page=str(results.page - 1)) if results.page > 1 else "",
         next_href=_with(params, page=str(results.page + 1)) if results.page < results.pages else "",
