@@ -36,7 +36,7 @@ def _write(ids: list[int], generations: list[int]) -> None:
     documents = build_documents(ids, generation=generations[0])
     for generation in generations:
         for document in documents:
-            document.generation = generation
+            document["generation"] = generation
         write_documents(ids, documents, generation=generation)
 
 

@@ -32,7 +32,7 @@ _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 RUN = re.compile(rf"([{_CJK}]+)|([^\W_{_CJK}]+)")
 CJK_RUN = re.compile(rf"[{_CJK}]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
-MAX_DESCRIPTION_CHARS = 2_000  # of each language: enough to rank by, bounded index size
+MAX_DESCRIPTION_CHARS = 600  # of each language: the opening says what it is; bounds index size and build time
 
 _opencc_lock = threading.Lock()
 _t2s = None
