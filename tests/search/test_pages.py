@@ -281,6 +281,7 @@ def test_a_refused_filter_is_a_400_page_with_the_message(client, scarves, params
 def test_a_refused_typed_filter_is_marked_on_its_field(client, scarves):
     _, page = _page(client, {"q": "scarf", "moq_max": "lots"})
     assert 'class="number-field field-invalid"' in page and 'id="moq_max-error"' in page
+    assert "<li>Minimum order at most: " in page  # the summary names the field as the form does
     _, chinese = _page(client, {"q": "scarf", "moq_max": "lots"}, **CHINESE)
     errors = re.search(r"data-search-errors>(.*?)</div>", chinese, re.S).group(1)
     assert re.search(r"[\u4e00-\u9fff]", errors)

@@ -288,8 +288,33 @@ def search_cards(
     return cards
 
 
+# What each parameter is called on the page, so a refused one is named the way the buyer saw it.
+FIELD_LABELS = {
+    "q": _("Search"),
+    "category": FACET_TITLES["category"],
+    "origin": FACET_TITLES["origin"],
+    "verified": FACET_TITLES["verified"],
+    "cert": FACET_TITLES["certification"],
+    "sample": FACET_TITLES["sample_available"],
+    "moq_max": _("Minimum order at most"),
+    "lead_time_max": _("Lead time at most"),
+    "quantity": _("Price for a quantity of"),
+    "price_min": _("Lowest unit price"),
+    "price_max": _("Highest unit price"),
+    "currency": _("Show prices in"),
+    "sort": _("Sort by"),
+    "page": _("Page"),
+    "per_page": _("Results per page"),
+    "sector": _("Sector"),
+    "region": _("Region or city"),
+}
+
+
 def _errors(exc: DomainError) -> tuple[list[str], dict[str, str]]:
-    messages = [localize(e) for e in exc.errors]
+    """Each message with the name of its field ("Sort by: …"), and the bare messages by field."""
+    messages = [
+        f"{FIELD_LABELS[e.field]}: {localize(e)}" if e.field in FIELD_LABELS else localize(e) for e in exc.errors
+    ]
     by_field = {e.field: localize(e) for e in exc.errors if e.field}
     return messages, by_field
 
