@@ -87,6 +87,18 @@ def test_a_chinese_buyer_searches_filters_and_pages_in_place(page: Page, checkpo
         expect(page.locator("[data-moq]").first).to_have_attribute("data-moq", "20")
         assert "page=" not in page.url
         assert _still_the_same_document(page)
+    with checkpoint("a price range the wrong way round is refused in place, with the reason"):
+        page.fill("#price_min", "100")
+        page.fill("#price_max", "10")
+        page.locator(".number-filters button[type=submit]").click()
+        expect(page.locator("[data-search-errors]")).to_be_visible()
+        expect(page.locator("[data-search-errors] li")).to_contain_text("最低价格高于最高价格")
+        expect(page.locator(".search-hit")).to_have_count(0)
+        assert _still_the_same_document(page)
+        assert "price_min=100" in page.url  # the refused state is a URL too, so back leaves it
+        page.go_back()
+        page.wait_for_url(lambda url: "price_min=100" not in url)
+        expect(page.locator(".search-hit")).to_have_count(24)
     with checkpoint("back goes to the previous results"):
         page.go_back()
         page.wait_for_url(re.compile(r"page=2"))
