@@ -404,3 +404,11 @@ def _queries_for(client, url):
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
     return len(queries)
+
+
+def test_a_page_past_the_end_links_back_to_the_first(client, scarves):
+    response, page = _page(client, {"q": "scarf", "page": "9", "origin": "GB"})
+    assert response.status_code == 200
+    assert "data-past-the-end" in page and "data-empty" not in page
+    href = re.search(r'data-past-the-end>.*?<a href="([^"]*)"', page, re.S).group(1)
+    assert parse_qs(urlsplit(unescape(href)).query) == {"q": ["scarf"], "origin": ["GB"]}

@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tradebridge.companies.models import SECTOR_CHOICES
 from tradebridge.core.countries import COUNTRY_NAMES
-from tradebridge.core.errors import DomainError, FieldError
+from tradebridge.core.errors import DomainError
 from tradebridge.core.messages import localize
 from tradebridge.pricing.currencies import MINOR_UNITS
 from tradebridge.pricing.money import Money
@@ -366,6 +366,8 @@ def products(request: HttpRequest) -> HttpResponse:
         suggestion_links=[(s, _with(QueryDict(mutable=True), q=s)) for s in results.suggestions],
         currency=query.currency,
         sort=query.sort,
+        # A shared link to page 9 of what is now 3 pages: say so, and link back to the first.
+        first_page_href=_with(params) if results.total and not results.items else "",
         first_index=(results.page - 1) * results.per_page + 1,
         last_index=min(results.total, results.page * results.per_page),
     )
@@ -378,7 +380,7 @@ def _page_number(value: str) -> int:
     except ValueError:
         page = 0
     if page < 1:
-        raise DomainError.many([FieldError("invalid_page", gettext("Enter a page number of 1 or more."), "page")])
+        raise DomainError("invalid_page", gettext("Enter a page number of 1 or more."), "page")
     return page
 
 
