@@ -89,7 +89,9 @@ def test_every_page_has_the_search_box_in_its_header(client):
     for url in ("/", reverse("storefront:categories")):
         page = client.get(url).content.decode()
         form = re.search(
-            r'<form class="header-search" role="search"[^>]*action="/search/"[^>]*>(.*?)</form>', page, re.S
+            r'<form class="header-search" role="search" aria-label="Search products"[^>]*action="/search/"[^>]*>(.*?)</form>',
+            page,
+            re.S,
         )
         assert form, url
         assert '<label class="visually-hidden" for="header-search-q">Search products</label>' in form.group(1)
