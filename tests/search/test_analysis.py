@@ -61,7 +61,9 @@ def test_english_phrase_from_the_glossary_is_one_term():
 
 
 def test_pinyin_and_mixed_scripts():
-    assert _readings("yangmao weijin") == [("yangmaoweijin", "pinyin")]
+    assert _readings("yangmao weijin") == [("yangmao", "pinyin"), ("weijin", "pinyin")]
+    assert understanding.parse("yangmaoweijin").display == "yangmaoweijin → 羊毛围巾"
+    assert "ball valve" in understanding.parse("qiufa").terms[0].reading.alternatives
     assert _readings("wool 围巾") == [("wool", "en"), ("围巾", "zh")]
     assert _readings("tea") == [("tea", "en")]  # an English word is never read as pinyin
 

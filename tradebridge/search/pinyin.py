@@ -44,3 +44,56 @@ def split(word: str) -> tuple[str, ...] | None:
                 if best[end] is None or len(candidate) < len(best[end]):
                     best[end] = candidate
     return best[-1]
+
+
+@lru_cache(maxsize=1)
+def _glossary_by_pinyin() -> dict[str, tuple[str, ...]]:
+    """The trade glossary's Chinese terms by their toneless pinyin: qiufa → (球阀,)."""
+    from pypinyin import Style, lazy_pinyin
+
+    from tradebridge.translation.glossary import get_glossary
+
+    found: dict[str, list[str]] = {}
+    for entry in get_glossary().entries:
+        key = "".join(lazy_pinyin(entry.zh, style=Style.NORMAL, errors="ignore")).replace("ü", "v")
+        if key and entry.zh not in found.setdefault(key, []):
+            found[key].append(entry.zh)
+    return {key: tuple(words) for key, words in found.items()}
+
+
+MAX_WORD_SYLLABLES = 8
+
+
+@lru_cache(maxsize=4096)
+def segments(word: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """A pinyin word cut into the glossary terms it spells, longest first from the left, each
+    with its Chinese: yangmaoweijin → ((yangmao, (羊毛,)), (weijin, (围巾,))). Syllables that
+    spell no term stay together as a segment without Chinese."""
+    syllables = split(word)
+    if not syllables:
+        return ()
+    table = _glossary_by_pinyin()
+    found: list[tuple[str, tuple[str, ...]]] = []
+    unknown: list[str] = []
+    i = 0
+    while i < len(syllables):
+        for size in range(min(MAX_WORD_SYLLABLES, len(syllables) - i), 0, -1):
+            key = "".join(syllables[i : i + size])
+            if key in table and (size > 1 or len(syllables) == 1):
+                if unknown:
+                    found.append(("".join(unknown), ()))
+                    unknown = []
+                found.append((key, table[key][:2]))
+                i += size
+                break
+        else:
+            unknown.append(syllables[i])
+            i += 1
+    if unknown:
+        found.append(("".join(unknown), ()))
+    return tuple(found)
+
+
+def glossary_words(word: str) -> tuple[str, ...]:
+    """The Chinese of every glossary term a pinyin word spells (see `segments`)."""
+    return tuple(dict.fromkeys(zh for _, words in segments(word) for zh in words))

@@ -37,12 +37,14 @@ ZH_STOPWORDS = frozenset({"的", "和", "与", "及", "或", "在", "了", "是"
 
 @dataclass(frozen=True)
 class Clause:
-    """Adjacent index tokens; the last is a prefix when `prefix`; `field` is "text" (title,
-    attributes, description) or "pinyin" (pinyin of Chinese titles)."""
+    """Index tokens that must all match: adjacent, in order (a phrase; the last token may be a
+    prefix) or, when not `adjacent`, anywhere in the same column group (every token a prefix
+    when `prefix`). `field` is "text" (title, attributes, description) or "pinyin"."""
 
     tokens: tuple[str, ...]
     prefix: bool = False
     field: str = "text"
+    adjacent: bool = True
 
 
 @dataclass(frozen=True)
@@ -93,7 +95,12 @@ def _pieces(normalised: str) -> list[tuple[str, str]]:
     latin: list[str] = []
 
     def flush() -> None:
-        pieces.extend(_latin_pieces(latin))
+        for piece, language in _latin_pieces(latin):
+            if language == "pinyin":
+                # yangmaoweijin is two terms, 羊毛 and 围巾, each required.
+                pieces.extend((key, "pinyin") for key, _ in pinyin.segments(piece) or ((piece, ()),))
+            else:
+                pieces.append((piece, language))
         latin.clear()
 
     for cjk, other in text.RUN.findall(normalised):
@@ -162,7 +169,9 @@ def _is_pinyin(word: str) -> bool:
 @lru_cache(maxsize=4096)
 def _alternatives(term: str, language: str) -> tuple[str, ...]:
     if language == "pinyin":
-        return ()
+        words = pinyin.glossary_words(term)
+        english = [a for word in words for a in expand_query_term(word, "zh")]
+        return tuple(dict.fromkeys([*words, *english]))[:MAX_ALTERNATIVES]
     found = expand_query_term(term, language)
     return tuple(dict.fromkeys(a.lower() if language == "zh" else a for a in found))[:MAX_ALTERNATIVES]
 
@@ -179,6 +188,8 @@ def _term(piece: str, language: str, *, is_last: bool) -> Term:
         if language == "en" and is_last and " " not in piece and len(piece) >= 3 and piece.isalpha():
             # As-you-type: the last word may be unfinished ("scar" finds scarf).
             clauses.append(_clause((text.stem(piece),), prefix=True))
+    # A pinyin term's alternatives are the Chinese words it spells and their English, so it
+    # also finds listings that have no Chinese title to take pinyin from.
     for alternative in alternatives:
         clauses.extend(_clauses(text.normalise(alternative)))
     return Term(TermReading(piece, language, alternatives), tuple(dict.fromkeys(c for c in clauses if c.tokens)))
@@ -197,17 +208,25 @@ def _clauses(normalised: str) -> list[Clause]:
     clauses = []
     if latin and not bigrams:
         clauses.append(_clause(latin))
+        if len(latin) > 1:
+            # "cashmere scarf" also finds "Cashmere Tartan Scarf", ranked below the exact phrase.
+            clauses.append(_clause(latin, adjacent=False))
     elif bigrams and not latin:
         # One character is matched as a prefix: it starts a bigram or ends a run (see text).
         clauses.append(_clause(bigrams, prefix=len(bigrams) == 1 and len(bigrams[0]) == 1))
+        characters = "".join(text.CJK_RUN.findall(normalised))
+        if len(characters) > 2:
+            # 伯爵茶 also finds 伯爵红茶: every character, anywhere (each one starts a token).
+            clauses.append(_clause(tuple(dict.fromkeys(characters)), prefix=True, adjacent=False))
     elif latin and bigrams:
         # A mixed alternative ("CE 认证"): every token, in any order.
         clauses.extend(_clause((token,)) for token in (*latin, *bigrams)[:MAX_PHRASE_TOKENS])
     return clauses
 
 
-def _clause(tokens, *, prefix: bool = False, field: str = "text") -> Clause:
-    return Clause(tuple(t[:MAX_TOKEN_CHARS] for t in tokens[:MAX_PHRASE_TOKENS]), prefix=prefix, field=field)
+def _clause(tokens, *, prefix: bool = False, field: str = "text", adjacent: bool = True) -> Clause:
+    tokens = tuple(t[:MAX_TOKEN_CHARS] for t in tokens[:MAX_PHRASE_TOKENS])
+    return Clause(tokens, prefix=prefix, field=field, adjacent=adjacent or len(tokens) == 1)
 
 
 def _display(normalised: str, terms: tuple[Term, ...]) -> str:
