@@ -89,7 +89,8 @@ def test_every_page_has_the_search_box_in_its_header(client):
     for url in ("/", reverse("storefront:categories")):
         page = client.get(url).content.decode()
         form = re.search(
-            r'<form class="header-search" role="search" aria-label="Search products"[^>]*action="/search/"[^>]*>(.*?)</form>',
+            r'<form class="header-search" role="search" aria-label="Search products"[^>]*'
+            r'action="/search/"[^>]*>(.*?)</form>',
             page,
             re.S,
         )
@@ -414,3 +415,20 @@ def test_a_page_past_the_end_links_back_to_the_first(client, scarves):
     assert "data-past-the-end" in page and "data-empty" not in page
     href = re.search(r'data-past-the-end>.*?<a href="([^"]*)"', page, re.S).group(1)
     assert parse_qs(urlsplit(unescape(href)).query) == {"q": ["scarf"], "origin": ["GB"]}
+
+
+def test_listing_text_cannot_inject_html_through_the_highlighting(client):
+    supplier = factories.company(kind="supplier", name="<b>Evil</b> scarf mill")
+    _indexed(
+        builders.product(
+            supplier=supplier,
+            title_en='<img src=x onerror="alert(1)"> scarf',
+            description_en="<script>alert(2)</script> scarf &amp; more",
+        )
+    )
+    _, page = _page(client, {"q": "scarf"})
+    assert "search-hit" in page
+    assert "<img src=x" not in page and "<script>alert(2)" not in page
+    assert "&lt;img src=x" in page  # shown as text, with the match still marked
+    suppliers = client.get(SUPPLIERS, {"q": "scarf"}).content.decode()
+    assert "<b>Evil</b>" not in suppliers and "&lt;b&gt;Evil&lt;/b&gt;" in suppliers
