@@ -34,15 +34,36 @@ def _both(label) -> tuple[str, str]:
     return english, chinese
 
 
-def facets(query: ProductQuery, restricted: Restricted) -> dict[str, tuple[FacetValue, ...]]:
+_FLAGS = {"verified": "supplier_verified", "sample_available": "sample_available"}
+
+
+def counts(query: ProductQuery, documents) -> dict[str, int]:
+    """One pass over the fully filtered matches: the total, each certification, and each flag
+    whose own filter is off (its count then needs no other set of listings)."""
+    aggregates = {"total": Count("id")}
+    for name, bit in CERT_BITS.items():
+        aggregates[f"cert_{name}"] = Count("id", filter=Q(Exact(F("cert_mask").bitand(bit), bit)))
+    for name, column in _FLAGS.items():
+        if not _selected(query, name):
+            aggregates[name] = Count("id", filter=Q(**{column: True}))
+    return {key: value or 0 for key, value in documents.aggregate(**aggregates).items()}
+
+
+def _selected(query: ProductQuery, name: str) -> bool:
+    return query.verified_only if name == "verified" else query.sample_available
+
+
+def facets(query: ProductQuery, restricted: Restricted, counted: dict[str, int]) -> dict[str, tuple[FacetValue, ...]]:
+    flags = {}
+    for name, label in (("verified", VERIFIED_LABEL), ("sample_available", SAMPLE_LABEL)):
+        count = counted[name] if name in counted else restricted(name).filter(**{_FLAGS[name]: True}).count()
+        flags[name] = (FacetValue("true", *_both(label), count, _selected(query, name)),)
     return {
         "category": _categories(query, restricted("category")),
         "origin": _origins(query, restricted("origin")),
-        "verified": _flag("verified", VERIFIED_LABEL, query.verified_only, restricted("verified")),
-        "certification": _certifications(query, restricted(None)),
-        "sample_available": _flag(
-            "sample_available", SAMPLE_LABEL, query.sample_available, restricted("sample_available")
-        ),
+        "verified": flags["verified"],
+        "certification": _certifications(query, counted),
+        "sample_available": flags["sample_available"],
     }
 
 
@@ -75,20 +96,10 @@ def _origins(query: ProductQuery, documents) -> tuple[FacetValue, ...]:
     return tuple(sorted(values, key=lambda v: (-v.count, v.value)))
 
 
-def _flag(name: str, label, selected: bool, documents) -> tuple[FacetValue, ...]:
-    column = {"verified": "supplier_verified", "sample_available": "sample_available"}[name]
-    count = documents.filter(**{column: True}).count()
-    en, zh = _both(label)
-    return (FacetValue("true", en, zh, count, selected),)
-
-
-def _certifications(query: ProductQuery, documents) -> tuple[FacetValue, ...]:
-    counts = documents.aggregate(
-        **{name: Count("id", filter=Q(Exact(F("cert_mask").bitand(bit), bit))) for name, bit in CERT_BITS.items()}
-    )
+def _certifications(query: ProductQuery, counted: dict[str, int]) -> tuple[FacetValue, ...]:
     values = [
-        FacetValue(name, *CERTIFICATIONS[name], counts[name] or 0, name in query.certifications)
+        FacetValue(name, *CERTIFICATIONS[name], counted[f"cert_{name}"], name in query.certifications)
         for name in CERT_BITS
-        if counts[name] or name in query.certifications
+        if counted[f"cert_{name}"] or name in query.certifications
     ]
     return tuple(sorted(values, key=lambda v: (-v.count, v.value)))

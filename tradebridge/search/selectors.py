@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from tradebridge.pricing.selectors import rate_table
 from tradebridge.search import filters, understanding
 from tradebridge.search.backends import for_connection
-from tradebridge.search.facets import facets
+from tradebridge.search.facets import counts, facets
 from tradebridge.search.hits import hits
 from tradebridge.search.models import IndexState, SearchDocument
 from tradebridge.search.params import query_from_params
@@ -47,14 +47,15 @@ def search_products(query: ProductQuery, *, language: str) -> ProductResults:
         return backend.matching(documents, compiled, scored=scored) if compiled else documents
 
     compiled = backend.compile(parsed.terms) if parsed.terms else ""
-    total = restricted(None, compiled).count()
+    counted = counts(query, restricted(None, compiled))
     relaxed = False
-    if total == 0 and len(parsed.terms) > 1:
+    if counted["total"] == 0 and len(parsed.terms) > 1:
         # Nothing has every term: fall back to listings with any of them, and say so.
         fallback = backend.compile(parsed.terms, any_term=True)
-        fallback_total = restricted(None, fallback).count()
-        if fallback_total:
-            compiled, total, relaxed = fallback, fallback_total, True
+        fallback_counted = counts(query, restricted(None, fallback))
+        if fallback_counted["total"]:
+            compiled, counted, relaxed = fallback, fallback_counted, True
+    total = counted["total"]
     page = _page(restricted(None, compiled, scored=bool(compiled)), query, rates, scored=bool(compiled))
     language = "zh" if language.lower().startswith("zh") else "en"
     return ProductResults(
@@ -63,7 +64,7 @@ def search_products(query: ProductQuery, *, language: str) -> ProductResults:
         page=query.page,
         per_page=query.per_page,
         interpretation=parsed.interpretation(relaxed=relaxed),
-        facets=facets(query, lambda leave_out: restricted(leave_out, compiled)),
+        facets=facets(query, lambda leave_out: restricted(leave_out, compiled), counted),
         suggestions=_suggestions(parsed, query) if total == 0 else (),
         price_rate_note=_rate_note(query, rates),
     )
