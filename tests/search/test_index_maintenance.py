@@ -123,3 +123,16 @@ def test_a_rebuild_that_died_is_started_over(catalog):
     assert state.building is None and state.generation == stale + 1
     assert SearchDocument.objects.filter(generation=state.generation).count() == 9
     assert not SearchDocument.objects.exclude(generation=state.generation).exists()
+
+
+def test_the_progress_bar_draws_in_place():
+    from tradebridge.search.management.commands.reindex import _Bar
+
+    stream = io.StringIO()
+    bar = _Bar(stream, started=0)
+    bar(500, 1000)
+    bar(1000, 1000)
+    bar.finish()
+    lines = stream.getvalue().split("\r")
+    assert "[###############---------------]  50.0% 500/1,000" in lines[1]
+    assert lines[2].startswith("[##############################] 100.0% 1,000/1,000") and lines[2].endswith("\n")

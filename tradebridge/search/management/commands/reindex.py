@@ -21,8 +21,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, batch_size: int, **options):
         started = time.monotonic()
-        stream = self.stderr._out if hasattr(self.stderr, "_out") else sys.stderr
-        progress = _Bar(stream, started) if stream.isatty() else _Lines(self.stdout, started)
+        progress = _Bar(sys.stderr, started) if sys.stderr.isatty() else _Lines(self.stdout, started)
         count = rebuild_index(progress, batch_size=max(1, min(batch_size, 50_000)))
         progress.finish()
         elapsed = time.monotonic() - started
