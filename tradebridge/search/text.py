@@ -49,8 +49,32 @@ def _converter():
     return _t2s
 
 
+@lru_cache(maxsize=1)
+def _traditional_characters() -> frozenset[str]:
+    """Characters OpenCC's t2s would change (TSCharacters.txt entries that differ, and every
+    character of a TSPhrases.txt key that differs from its value): a run with none of them
+    is already simplified, and converting it would be wasted work."""
+    import os
+
+    import opencc
+
+    found: set[str] = set()
+    folder = os.path.join(os.path.dirname(opencc.__file__), "dictionary")
+    for name in ("TSCharacters.txt", "TSPhrases.txt"):
+        with open(os.path.join(folder, name), encoding="utf-8") as handle:
+            for line in handle:
+                key, _, values = line.rstrip("\n").partition("\t")
+                first = values.split(" ")[0]
+                found.update(k for k, v in zip(key, first, strict=False) if k != v)
+                if len(key) != len(first):
+                    found.update(key)
+    return frozenset(found)
+
+
 @lru_cache(maxsize=65_536)
 def _simplified_run(run: str) -> str:
+    if _traditional_characters().isdisjoint(run):
+        return run
     return _converter().convert(run)
 
 
@@ -128,11 +152,19 @@ def index_text(text: str, *, words: bool = True) -> str:
     return " ".join(tokens(normalise(text), words=words))
 
 
-@lru_cache(maxsize=65_536)
-def _pinyin_of_run(run: str) -> tuple[str, ...]:
+@lru_cache(maxsize=131_072)
+def _pinyin_of_word(word: str) -> tuple[str, ...]:
     from pypinyin import Style, lazy_pinyin
 
-    return tuple(s.replace("ü", "v") for s in lazy_pinyin(run, style=Style.NORMAL, errors="ignore"))
+    return tuple(s.replace("ü", "v") for s in lazy_pinyin(word, style=Style.NORMAL, errors="ignore"))
+
+
+def _pinyin_of_run(run: str) -> tuple[str, ...]:
+    # Word by word (jieba's words, already cut for the title): words repeat across listings
+    # far more than whole titles do, so the cache holds.
+    if len(run) <= 2:
+        return _pinyin_of_word(run)
+    return tuple(syllable for word in jieba_words(run) for syllable in _pinyin_of_word(word))
 
 
 def pinyin_tokens(text: str) -> list[str]:
