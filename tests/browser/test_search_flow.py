@@ -71,6 +71,7 @@ def test_a_chinese_buyer_searches_filters_and_pages_in_place(page: Page, checkpo
         expect(page.locator(".search-hit")).to_have_count(4)
         expect(page.locator(".search-hit").first).to_contain_text("Donegal Weavers")
         expect(page.locator('[data-facet="origin"] .facet-link.is-selected')).to_contain_text("爱尔兰")
+        expect(page.locator("#facet-origin-IE")).to_be_focused()  # the swap keeps a keyboard user's place
         assert _still_the_same_document(page)
     with checkpoint("untick it and page to the second page in place"):
         page.locator('[data-facet="origin"] .facet-link.is-selected').click()

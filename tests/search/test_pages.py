@@ -154,7 +154,7 @@ def test_the_filter_form_and_links_update_the_results_in_place(client, scarves):
     assert 'id="search-results"' in page
     assert 'hx-target="#search-results"' in page and 'hx-push-url="true"' in page
     assert re.search(r'<form id="search-form" method="get" action="/search/" hx-get="/search/">', page)
-    facet = re.search(r'<a class="facet-link[^"]*" href="([^"]*)" hx-get="([^"]*)"', page)
+    facet = re.search(r'<a id="facet-[\w-]+" class="facet-link[^"]*" href="([^"]*)" hx-get="([^"]*)"', page)
     assert facet and facet.group(1) == facet.group(2)
 
 

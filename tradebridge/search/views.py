@@ -9,6 +9,7 @@ beside the form, never a 500.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -75,6 +76,7 @@ class FacetLink:
     selected: bool
     depth: int
     href: str  # the query string that toggles this value, keeping every other filter
+    dom_id: str  # stable across swaps, so htmx gives the focus back to the link just used
 
 
 @dataclass(frozen=True)
@@ -185,6 +187,10 @@ def _label(label_en: str, label_zh: str) -> str:
     return (label_zh or label_en) if display.chinese_ui() else (label_en or label_zh)
 
 
+def _dom_id(param: str, value: str) -> str:
+    return "facet-" + re.sub(r"[^A-Za-z0-9_-]+", "-", f"{param}-{value}")
+
+
 def facet_groups(results: ProductResults, params: QueryDict) -> list[FacetGroup]:
     groups = []
     for key, param in FACET_PARAMS.items():
@@ -196,6 +202,7 @@ def facet_groups(results: ProductResults, params: QueryDict) -> list[FacetGroup]
                 selected=v.selected,
                 depth=v.depth,
                 href=_toggle(params, param, v.value, v.selected),
+                dom_id=_dom_id(param, v.value),
             )
             for v in values
         )
@@ -414,6 +421,7 @@ def suppliers(request: HttpRequest) -> HttpResponse:
                 v.selected,
                 0,
                 _with(params, sector=None if v.selected else v.value),
+                _dom_id("sector", v.value),
             )
             for v in results.sectors
         ],
