@@ -432,3 +432,32 @@ def test_listing_text_cannot_inject_html_through_the_highlighting(client):
     assert "&lt;img src=x" in page  # shown as text, with the match still marked
     suppliers = client.get(SUPPLIERS, {"q": "scarf"}).content.decode()
     assert "<b>Evil</b>" not in suppliers and "&lt;b&gt;Evil&lt;/b&gt;" in suppliers
+
+
+def test_when_no_listing_has_every_word_the_page_says_so(client, scarves):
+    _, page = _page(client, {"q": "leather scarf"})  # gloves are leather, scarves are wool
+    assert "data-relaxed" in page and "No listing matched every word" in page
+    assert "Leather gloves" in _text(page) and "Wool scarf" in _text(page)
+    _, exact = _page(client, {"q": "wool scarf"})
+    assert "data-relaxed" not in exact
+
+
+def test_the_sorts_order_the_results(client, scarves):
+    ExchangeRate.objects.create(base="GBP", quote="CNY", rate="9.10", valid_from=timezone.now(), source="test")
+
+    def titles(sort):
+        _, page = _page(client, {"q": "scarf", "sort": sort})
+        return [_text(t).strip() for t in re.findall(r'class="search-hit-title">(.*?)</h3>', page, re.S)]
+
+    assert titles("price") == ["Tweed wool scarf", "Wool scarf"]  # £9.00 before £12.50
+    assert titles("moq") == ["Wool scarf", "Tweed wool scarf"]  # 50 before 500
+
+
+def test_prices_in_another_display_currency(client, scarves):
+    ExchangeRate.objects.create(base="GBP", quote="USD", rate="1.25", valid_from=timezone.now(), source="test")
+    _, page = _page(client, {"q": "wool scarf", "sort": "moq", "currency": "USD"})
+    first = page.split('class="search-hit"')[1]
+    assert "£12.50 / unit" in first and "≈ $15.63" in first
+    assert '<option value="USD" selected>' in page and "Unit price in USD" in page
+    _, same = _page(client, {"q": "wool scarf", "sort": "moq", "currency": "GBP"})
+    assert "≈" not in same.split('class="search-hit"')[1]  # nothing to convert
