@@ -87,6 +87,7 @@ def test_a_chinese_buyer_searches_filters_and_pages_in_place(page: Page, checkpo
         page.wait_for_url(re.compile(r"sort=moq"))
         expect(page.locator("[data-moq]").first).to_have_attribute("data-moq", "20")
         assert "page=" not in page.url
+        assert "moq_max=" not in page.url  # blank fields stay out of the address
         assert _still_the_same_document(page)
     with checkpoint("a price range the wrong way round is refused in place, with the reason"):
         page.fill("#price_min", "100")
@@ -96,7 +97,7 @@ def test_a_chinese_buyer_searches_filters_and_pages_in_place(page: Page, checkpo
         expect(page.locator("[data-search-errors] li")).to_contain_text("最低价格高于最高价格")
         expect(page.locator(".search-hit")).to_have_count(0)
         assert _still_the_same_document(page)
-        assert "price_min=100" in page.url  # the refused state is a URL too, so back leaves it
+        assert "price_min=100&price_max=10" in page.url  # the refused state is a URL too, so back leaves it
         page.go_back()
         page.wait_for_url(lambda url: "price_min=100" not in url)
         expect(page.locator(".search-hit")).to_have_count(24)
@@ -104,3 +105,23 @@ def test_a_chinese_buyer_searches_filters_and_pages_in_place(page: Page, checkpo
         page.go_back()
         page.wait_for_url(re.compile(r"page=2"))
         expect(page.locator(".search-hit")).to_have_count(6)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_buyer_finds_a_supplier_by_name_and_sector_in_place(page: Page, checkpoint):
+    for name, sector in [("Borders Mill", "fashion"), ("Mill Lane Bakery", "food_drink"), ("Harris Tweed", "fashion")]:
+        builders.product(supplier=factories.company(kind="supplier", name=name, sector=sector))
+    with checkpoint("search suppliers by name"):
+        page.goto("/search/suppliers/")
+        _mark_the_document(page)
+        page.get_by_label("Name or keywords").fill("mill")
+        page.locator(".supplier-search-submit button").click()
+        page.wait_for_url(re.compile(r"/search/suppliers/\?q=mill$"))
+        expect(page.locator(".supplier-hit")).to_have_count(2)
+        expect(page.locator(".supplier-hit-name mark").first).to_have_text(re.compile("mill", re.I))
+    with checkpoint("narrow to a sector with its facet"):
+        page.locator('[data-facet="sector"] .facet-link', has_text="Food and drink").click()
+        page.wait_for_url(re.compile(r"sector=food_drink"))
+        expect(page.locator(".supplier-hit")).to_have_count(1)
+        expect(page.locator(".supplier-hit")).to_contain_text("Mill Lane Bakery")
+        assert _still_the_same_document(page)
