@@ -450,6 +450,9 @@ def test_the_sorts_order_the_results(client, scarves):
         return [_text(t).strip() for t in re.findall(r'class="search-hit-title">(.*?)</h3>', page, re.S)]
 
     assert titles("price") == ["Tweed wool scarf", "Wool scarf"]  # £9.00 before £12.50
+    _, page = _page(client, {"q": "scarf", "sort": "price"})
+    note = re.search(r"<summary>Exchange rates used</summary><p class=\"help\" data-rate-note>(.*?)</p>", page).group(1)
+    assert "1 GBP = 9.1 CNY" in note  # which rate compared the prices
     assert titles("moq") == ["Wool scarf", "Tweed wool scarf"]  # 50 before 500
 
 
