@@ -6,7 +6,7 @@ number of queries, whatever the page size or the number of matches.
 
 from __future__ import annotations
 
-from django.db.models import Case, F, IntegerField, OrderBy, Subquery, Value, When
+from django.db.models import F, OrderBy, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -39,12 +39,16 @@ def search_products(query: ProductQuery, *, language: str) -> ProductResults:
     conditions = filters.conditions(query, rates)
     base = filters.with_quantity(live_documents(), query.quantity)
 
-    def restricted(leave_out: str | None, compiled: str, *, scored: bool = False):
+    def filtered(leave_out: str | None = None):
         documents = base
         for name, args in conditions.by_name.items():
             if name != leave_out:
                 documents = documents.filter(*args)
-        return backend.matching(documents, compiled, scored=scored) if compiled else documents
+        return documents
+
+    def restricted(leave_out: str | None, compiled: str):
+        documents = filtered(leave_out)
+        return backend.matching(documents, compiled) if compiled else documents
 
     compiled = backend.compile(parsed.terms) if parsed.terms else ""
     counted = counts(query, restricted(None, compiled))
@@ -56,7 +60,11 @@ def search_products(query: ProductQuery, *, language: str) -> ProductResults:
         if fallback_counted["total"]:
             compiled, counted, relaxed = fallback, fallback_counted, True
     total = counted["total"]
-    page = _page(restricted(None, compiled, scored=bool(compiled)), query, rates, scored=bool(compiled))
+    start = (query.page - 1) * query.per_page
+    if compiled and query.sort == "relevance":
+        page = backend.ranked(filtered(), compiled, start=start, stop=start + query.per_page)
+    else:
+        page = _page(restricted(None, compiled), query, rates)
     language = "zh" if language.lower().startswith("zh") else "en"
     return ProductResults(
         items=hits(page, terms=parsed.highlight_terms, language=language, quantity=query.quantity, rates=rates),
@@ -70,7 +78,8 @@ def search_products(query: ProductQuery, *, language: str) -> ProductResults:
     )
 
 
-def _page(documents, query: ProductQuery, rates, *, scored: bool) -> list[tuple[int, float]]:
+def _page(documents, query: ProductQuery, rates) -> list[tuple[int, float]]:
+    """A page in a sort order other than relevance (or of every listing, with no text)."""
     if query.sort == "price":
         price = F("price_at_moq") if query.quantity is None else F("unit_price_q")
         order = [OrderBy(filters.converted_price(price, rates), nulls_last=True), "product_id"]
@@ -78,14 +87,11 @@ def _page(documents, query: ProductQuery, rates, *, scored: bool) -> list[tuple[
         order = [F("published_at").desc(nulls_last=True), "product_id"]
     elif query.sort == "moq":
         order = ["moq", "product_id"]
-    elif scored:
-        order = ["-score", "product_id"]
     else:
         order = ["-boost", F("published_at").desc(nulls_last=True), "product_id"]
     start = (query.page - 1) * query.per_page
-    columns = ["product_id", "score"] if scored else ["product_id"]
-    rows = documents.order_by(*order).values_list(*columns)[start : start + query.per_page]
-    return [(row[0], row[1] if scored else 0.0) for row in rows]
+    rows = documents.order_by(*order).values_list("product_id", flat=True)[start : start + query.per_page]
+    return [(pk, 0.0) for pk in rows]
 
 
 def _suggestions(parsed: understanding.ParsedQuery, query: ProductQuery) -> tuple[str, ...]:
@@ -142,9 +148,11 @@ def similar_products(product_id: int, *, limit: int = 6) -> tuple[Hit, ...]:
         return ()
     backend = for_connection()
     compiled = backend.compile(terms, any_term=True)
-    documents = backend.matching(live_documents().exclude(product_id=product_id), compiled, scored=True)
-    same = Case(When(category_id=category_id, then=Value(1)), default=Value(0), output_field=IntegerField())
-    documents = documents.annotate(same_category=same)
-    rows = list(documents.order_by("-same_category", "-score", "product_id").values_list("product_id", "score")[:limit])
+    others = live_documents().exclude(product_id=product_id)
+    rows = backend.ranked(others.filter(category_id=category_id), compiled, start=0, stop=limit) if category_id else []
+    if len(rows) < limit:
+        seen = [pk for pk, _ in rows]
+        rest = others.exclude(product_id__in=seen)
+        rows += backend.ranked(rest, compiled, start=0, stop=limit - len(rows))
     rates = filters.rates_to("CNY", rate_table(timezone.now()))
     return hits(rows, terms=(), language="en", quantity=None, rates=rates)

@@ -22,7 +22,11 @@ class SearchBackend(Protocol):
         clauses OR-ed."""
         ...
 
-    def matching(self, documents: QuerySet, compiled: str, *, scored: bool = False) -> QuerySet:
-        """`documents` restricted to those matching `compiled`; with `scored`, each also has a
-        `score` (text relevance × the document's boost; higher is better)."""
+    def matching(self, documents: QuerySet, compiled: str) -> QuerySet:
+        """`documents` restricted to those matching `compiled`, for counts, facets and sorts."""
+        ...
+
+    def ranked(self, documents: QuerySet, compiled: str, *, start: int, stop: int) -> list[tuple[int, float]]:
+        """(product id, score) of the `documents` matching `compiled`, best first (score is text
+        relevance × the document's boost; ties by product id), rows [start:stop]."""
         ...

@@ -18,6 +18,7 @@ _WEIGHTS = {"text": "ABC", "pinyin": "D"}
 # ts_rank takes the weights of D, C, B, A, each at most 1.
 _RANK_WEIGHTS = "{" + ",".join(str(w / max(COLUMN_WEIGHTS)) for w in reversed(COLUMN_WEIGHTS)) + "}"
 _QUERY = "to_tsquery('simple'::regconfig, %s)"
+_SCORE = f"ts_rank('{_RANK_WEIGHTS}', search_searchdocument.tsv, {_QUERY}) * search_searchdocument.boost"
 
 
 def _lexeme(token: str, weights: str, prefix: bool) -> str:
@@ -41,16 +42,12 @@ class PostgresBackend:
         parts = ["(" + " | ".join(_clause(c) for c in term.clauses) + ")" for term in terms if term.clauses]
         return (" | " if any_term else " & ").join(parts)
 
-    def matching(self, documents: QuerySet, compiled: str, *, scored: bool = False) -> QuerySet:
-        select = (
-            {"score": f"ts_rank('{_RANK_WEIGHTS}', search_searchdocument.tsv, {_QUERY}) * search_searchdocument.boost"}
-            if scored
-            else None
-        )
+    def matching(self, documents: QuerySet, compiled: str) -> QuerySet:
         # The SQL is constant; the compiled query travels as a parameter.
-        return documents.extra(  # noqa: S610
-            where=[f"search_searchdocument.tsv @@ {_QUERY}"],
-            params=[compiled],
-            select=select,
-            select_params=[compiled] if scored else None,
-        )
+        return documents.extra(where=[f"search_searchdocument.tsv @@ {_QUERY}"], params=[compiled])  # noqa: S610
+
+    def ranked(self, documents: QuerySet, compiled: str, *, start: int, stop: int) -> list[tuple[int, float]]:
+        """(product id, score) of `documents` matching `compiled`, best first, [start:stop]."""
+        matches = self.matching(documents, compiled).extra(select={"score": _SCORE}, select_params=[compiled])  # noqa: S610
+        rows = matches.order_by("-score", "product_id").values_list("product_id", "score")[start:stop]
+        return [(pk, float(score)) for pk, score in rows]
