@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.db.models import Count, F, Q
-from django.db.models.lookups import Exact
+from django.db.models import Count
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -39,14 +38,22 @@ _FLAGS = {"verified": "supplier_verified", "sample_available": "sample_available
 
 def counts(query: ProductQuery, documents) -> dict[str, int]:
     """One pass over the fully filtered matches: the total, each certification, and each flag
-    whose own filter is off (its count then needs no other set of listings)."""
-    aggregates = {"total": Count("id")}
-    for name, bit in CERT_BITS.items():
-        aggregates[f"cert_{name}"] = Count("id", filter=Q(Exact(F("cert_mask").bitand(bit), bit)))
-    for name, column in _FLAGS.items():
-        if not _selected(query, name):
-            aggregates[name] = Count("id", filter=Q(**{column: True}))
-    return {key: value or 0 for key, value in documents.aggregate(**aggregates).items()}
+    whose own filter is off (its count then needs no other set of listings). Grouped by the
+    certification mask and the flags, which take few distinct values, then summed here."""
+    found = {"total": 0, **{f"cert_{name}": 0 for name in CERT_BITS}}
+    flags = [name for name in _FLAGS if not _selected(query, name)]
+    found.update(dict.fromkeys(flags, 0))
+    groups = documents.values_list("cert_mask", *(_FLAGS[f] for f in flags)).annotate(n=Count("id")).order_by()
+    for mask, *values in groups:
+        n = values.pop()
+        found["total"] += n
+        for name, bit in CERT_BITS.items():
+            if mask & bit:
+                found[f"cert_{name}"] += n
+        for name, value in zip(flags, values, strict=True):
+            if value:
+                found[name] += n
+    return found
 
 
 def _selected(query: ProductQuery, name: str) -> bool:
