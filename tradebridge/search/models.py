@@ -61,12 +61,18 @@ class SearchDocument(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["generation", "product"], name="search_document_one_per_generation")
         ]
+        # Facets and sorts read these without touching the table (covering index scans).
         indexes = [
             models.Index(fields=["generation", "category_path"]),
             models.Index(fields=["generation", "published_at"]),
             models.Index(fields=["generation", "price_at_moq"]),
             models.Index(fields=["generation", "moq"]),
             models.Index(fields=["supplier"]),
+            models.Index(fields=["generation", "origin"], name="search_doc_origin"),
+            models.Index(
+                fields=["generation", "cert_mask", "supplier_verified", "sample_available"], name="search_doc_flags"
+            ),
+            models.Index(fields=["generation", "-boost", "-published_at", "product_id"], name="search_doc_browse"),
         ]
 
     def __str__(self) -> str:
