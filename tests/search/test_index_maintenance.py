@@ -136,3 +136,22 @@ def test_the_progress_bar_draws_in_place():
     lines = stream.getvalue().split("\r")
     assert "[###############---------------]  50.0% 500/1,000" in lines[1]
     assert lines[2].startswith("[##############################] 100.0% 1,000/1,000") and lines[2].endswith("\n")
+
+
+def test_a_suppliers_verification_reaches_its_listings(supplier, listing, operator_member):
+    from tradebridge.companies import services as companies
+
+    catalog.set_published(membership=supplier, product_id=listing.pk, published=True)
+    assert found_with(verified_only=True) == set()
+    supplier.company.companies_house_number = "01234567"
+    supplier.company.verification_status = "pending"
+    supplier.company.save()
+    companies.move_verification(membership=operator_member, company_id=supplier.company_id, status="verified")
+    assert found_with(verified_only=True) == {listing.pk}
+    assert SearchDocument.objects.get(product=listing).boost > 1
+    companies.update_company(membership=supplier, data={"companies_house_number": "07654321"})  # back to review
+    assert found_with(verified_only=True) == set()
+
+
+def found_with(**filters):
+    return {h.product_id for h in search_products(ProductQuery(**filters), language="en").items}
