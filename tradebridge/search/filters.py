@@ -35,10 +35,8 @@ class Conditions:
     rates: dict[str, DisplayRate] = field(default_factory=dict)  # listing currency → rate to buyer's
 
 
-def unit_price(quantity: int | None):
-    """The listing's unit price at `quantity` (the MOQ when None), as an expression."""
-    if quantity is None:
-        return F("price_at_moq")
+def _tier_price(quantity: int):
+    """(the quantity priced: `quantity`, or the MOQ above it; the unit price there), as SQL."""
     wanted = Case(When(moq__gt=quantity, then=F("moq")), default=Value(quantity))
     tiers = PriceTier.objects.filter(product_id=OuterRef("product_id"), min_quantity__lte=OuterRef("wanted_quantity"))
     # The SQL form of ranking.unit_price_at: product tiers before SKU tiers, highest threshold, cheapest.
@@ -106,5 +104,5 @@ def with_quantity(documents, quantity: int | None):
     """Documents with `unit_price_q` (the unit price at `quantity`) available to filter and sort."""
     if quantity is None:
         return documents
-    wanted, price = unit_price(quantity)
+    wanted, price = _tier_price(quantity)
     return documents.alias(wanted_quantity=wanted, unit_price_q=price)
