@@ -150,9 +150,8 @@ def similar_products(product_id: int, *, limit: int = 6) -> tuple[Hit, ...]:
     compiled = backend.compile(terms, any_term=True)
     others = live_documents().exclude(product_id=product_id)
     rows = backend.ranked(others.filter(category_id=category_id), compiled, start=0, stop=limit) if category_id else []
-    if len(rows) < limit:
-        seen = [pk for pk, _ in rows]
-        rest = others.exclude(product_id__in=seen)
-        rows += backend.ranked(rest, compiled, start=0, stop=limit - len(rows))
+    # Always the same queries, however many the category gave: the page's query count is fixed.
+    rest = others.exclude(product_id__in=[pk for pk, _ in rows])
+    rows = (rows + backend.ranked(rest, compiled, start=0, stop=limit))[:limit]
     rates = filters.rates_to("CNY", rate_table(timezone.now()))
     return hits(rows, terms=(), language="en", quantity=None, rates=rates)
