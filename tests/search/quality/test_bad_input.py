@@ -34,7 +34,7 @@ query_text = st.one_of(
     st.lists(st.sampled_from(NASTY), max_size=12).map(" ".join),
     st.lists(st.sampled_from(NASTY), max_size=12).map("".join),
 )
-LONG = '不锈钢球阀 ball valve NEAR( "AND ( ' * 400  # about 10 KB
+LONG = '不锈钢球阀 ball valve NEAR( "AND ( ' * 400  # over 10 KB
 
 
 @pytest.fixture
