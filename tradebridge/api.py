@@ -120,12 +120,14 @@ def _routers() -> None:
     from tradebridge.companies.api import router as companies_router
     from tradebridge.companies.identifier_views import router as identifiers_router
     from tradebridge.pricing.api import router as pricing_router
+    from tradebridge.search.api import router as search_router
 
     api.add_router("", accounts_router)
     api.add_router("", companies_router)
     api.add_router("", identifiers_router)
     api.add_router("", catalog_router)
     api.add_router("", pricing_router)
+    api.add_router("", search_router)
 
 
 _routers()

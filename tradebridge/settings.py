@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "tradebridge.catalog",
     "tradebridge.storefront",
     "tradebridge.pricing",
+    "tradebridge.search",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

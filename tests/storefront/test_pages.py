@@ -263,6 +263,8 @@ def test_product_page_queries_do_not_grow_with_variants_and_images(client, djang
     for _ in range(6):
         builders.product(category=food)
     assert _queries(client, _product_url(small)) == _queries(client, _product_url(large))
-    # Product, variants, tiers, images, breadcrumbs, three for the similar products, and the rates.
-    with django_assert_max_num_queries(9):
+    # Product, variants, tiers, images, breadcrumbs and the rates; then the similar products: the
+    # search document, its matches, their rates and three for the cards (or, unindexed, the
+    # category's three). tests/search/test_pages.py covers the indexed path.
+    with django_assert_max_num_queries(12):
         client.get(_product_url(large))

@@ -21,6 +21,7 @@ from tradebridge.catalog.models import Category, PriceTier, Product, ProductImag
 from tradebridge.catalog.texts import MachineTexts
 from tradebridge.companies.models import Company
 from tradebridge.pricing.currencies import is_currency
+from tradebridge.search.services import index_products
 
 BATCH_PRODUCTS = 500
 REPORT_LIMIT = 10_000  # rejections kept in the report; the count is always exact
@@ -166,6 +167,8 @@ class _Lander:
         self._variants(accepted, products, variants, report)
         self._tiers(accepted, products)
         self._images(accepted, products)
+        # The batch's search documents land in the batch's transaction.
+        index_products([p.pk for p in products])
 
     @staticmethod
     def _match_by_sku(record, variants, by_pk) -> Product | None:

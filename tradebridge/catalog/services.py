@@ -20,6 +20,7 @@ from tradebridge.companies.domain import MANAGER_ROLES, Kind, Role
 from tradebridge.companies.models import Membership
 from tradebridge.core.errors import Conflict, DomainError, FieldError, NotFound
 from tradebridge.pricing.currencies import is_currency
+from tradebridge.search.services import index_products
 
 EDITOR_ROLES = (*MANAGER_ROLES, Role.STAFF)
 TEXT_FIELDS = ("title", "description")
@@ -173,6 +174,7 @@ def update_product(*, membership: Membership, product_id: int, data: dict) -> Pr
     product = own_product(membership, product_id, lock=True)
     _apply(product, clean_product_fields(data))
     product.save()
+    index_products([product.pk])
     return product
 
 
@@ -220,6 +222,7 @@ def set_tiers(*, membership: Membership, product_id: int, tiers: list[tuple], mo
     PriceTier.objects.bulk_create(
         PriceTier(product=product, min_quantity=t.min_quantity, unit_price=t.unit_price) for t in terms.tiers
     )
+    index_products([product.pk])
     return product
 
 
@@ -254,6 +257,8 @@ def set_published(*, membership: Membership, product_id: int, published: bool) -
     else:
         product.status = Product.Status.DRAFT
     product.save(update_fields=["status", "published_at", "updated_at"])
+    # Search follows in the same transaction: a published listing is findable when this commits.
+    index_products([product.pk])
     return product
 
 

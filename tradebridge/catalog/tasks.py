@@ -13,6 +13,7 @@ from tradebridge.catalog.models import Product
 from tradebridge.catalog.texts import TRANSLATED_FIELDS, MachineTexts, fill_translations
 from tradebridge.core.jobs import Progress, job_handler
 from tradebridge.core.models import Job
+from tradebridge.search.services import index_products
 
 IMPORT_JOB = "catalog.import"
 
@@ -59,6 +60,7 @@ def translate_catalog(job: Job, progress: Progress) -> dict:
         updated = [p for p in batch if fill_translations(p, texts, refresh=refresh)]
         with transaction.atomic():
             Product.objects.bulk_update(updated, TRANSLATED_FIELDS)
+            index_products([p.pk for p in updated])
         changed += len(updated)
         done += len(batch)
         last_pk = batch[-1].pk

@@ -168,6 +168,9 @@ def update_company(*, membership: Membership, data: dict[str, str]) -> Company:
             actor_company=company,
             reason="Identity numbers changed",
         )
+        company.save()
+        _reindex_listings(company)
+        return company
     company.save()
     return company
 
@@ -311,4 +314,13 @@ def move_verification(*, membership: Membership, company_id: int, status: str, r
         reason=(reason or "").strip(),
     )
     company.save()
+    _reindex_listings(company)
     return company
+
+
+def _reindex_listings(company: Company) -> None:
+    """Search filters and ranks by supplier verification: its listings follow in this transaction."""
+    if company.kind_enum == Kind.SUPPLIER:
+        from tradebridge.search.services import index_supplier
+
+        index_supplier(company.pk)

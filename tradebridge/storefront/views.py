@@ -16,6 +16,8 @@ from tradebridge.core.messages import localize
 from tradebridge.pricing.incoterms import Incoterm
 from tradebridge.pricing.landed import breakdown_dict, product_landed_cost
 from tradebridge.pricing.selectors import display_rate
+from tradebridge.search import selectors as search
+from tradebridge.search import views as search_views
 from tradebridge.storefront import display, selectors
 
 # In the order of selectors.SORTS; the selector refuses anything else.
@@ -27,6 +29,8 @@ SORT_CHOICES = [
 ]
 
 
+SIMILAR_LIMIT = 6
+
 # Buyers on TradeBridge pay in yuan; prices are shown in it beside the supplier's currency.
 BUYER_CURRENCY = "CNY"
 
@@ -35,6 +39,15 @@ def _htmx_partial(request: HttpRequest) -> bool:
     # htmx also sends HX-Request when it restores history after a cache miss; that request
     # wants the whole page back, since it replaces the whole body.
     return bool(request.headers.get("HX-Request")) and not request.headers.get("HX-History-Restore-Request")
+
+
+def _similar(product) -> tuple[list[search_views.SearchCard], list[selectors.ProductCard]]:
+    """Listings like this one from the search index (sharing words, its category first), or,
+    when the index has none (not indexed yet, or no listing shares a word), its category's newest."""
+    hits = search.similar_products(product.pk, limit=SIMILAR_LIMIT)
+    if hits:
+        return search_views.search_cards(hits, quantity=None), []
+    return [], selectors.similar_products(product, limit=SIMILAR_LIMIT)
 
 
 def categories(request: HttpRequest) -> HttpResponse:
@@ -77,8 +90,8 @@ def product(request: HttpRequest, product_id: int) -> HttpResponse:
         "landed_quantity": smallest_valid_quantity(terms_for(product, None, list(detail.tiers))),
         "variant_rows": variant_rows,
         "variant_places": display.common_places((r.price_at_moq for r in variant_rows), product.currency),
-        "similar": selectors.similar_products(product),
     }
+    context["similar_hits"], context["similar"] = _similar(product)
     return render(request, "storefront/product.html", context)
 
 

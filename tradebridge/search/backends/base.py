@@ -1,0 +1,32 @@
+"""What a search engine provides: turning understood terms into a restriction of the index.
+
+Each backend compiles `Term`s (see `understanding`) into its own query language from our own
+tokens, each one quoted, so no user text ever reaches MATCH or to_tsquery as syntax.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from django.db.models import QuerySet
+
+from tradebridge.search.understanding import Term
+
+
+class SearchBackend(Protocol):
+    vendor: str
+
+    def compile(self, terms: Sequence[Term], *, any_term: bool = False) -> str:
+        """The engine's query string: the terms AND-ed (OR-ed when `any_term`), each term's
+        clauses OR-ed."""
+        ...
+
+    def matching(self, documents: QuerySet, compiled: str) -> QuerySet:
+        """`documents` restricted to those matching `compiled`, for counts, facets and sorts."""
+        ...
+
+    def ranked(self, documents: QuerySet, compiled: str, *, start: int, stop: int) -> list[tuple[int, float]]:
+        """(product id, score) of the `documents` matching `compiled`, best first (score is text
+        relevance × the document's boost; ties by product id), rows [start:stop]."""
+        ...

@@ -1,0 +1,53 @@
+"""PostgreSQL: the generated `tsv` column (GIN-indexed), ranked by ts_rank.
+
+The query is tsquery syntax built from our tokens: `'a':ABC <-> 'b':ABC` for a phrase in the
+text weights, `:D` for pinyin, `:*` for a prefix, `|` inside a term, `&` between terms, passed
+to to_tsquery('simple', …) as a parameter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from django.db.models import QuerySet
+
+from tradebridge.search.ranking import COLUMN_WEIGHTS
+from tradebridge.search.understanding import Clause, Term
+
+_WEIGHTS = {"text": "ABC", "pinyin": "D"}
+# ts_rank takes the weights of D, C, B, A, each at most 1.
+_RANK_WEIGHTS = "{" + ",".join(str(w / max(COLUMN_WEIGHTS)) for w in reversed(COLUMN_WEIGHTS)) + "}"
+_QUERY = "to_tsquery('simple'::regconfig, %s)"
+_SCORE = f"ts_rank('{_RANK_WEIGHTS}', search_searchdocument.tsv, {_QUERY}) * search_searchdocument.boost"
+
+
+def _lexeme(token: str, weights: str, prefix: bool) -> str:
+    return "'" + token.replace("'", "''").replace("\\", "") + "':" + ("*" if prefix else "") + weights
+
+
+def _clause(clause: Clause) -> str:
+    weights = _WEIGHTS[clause.field]
+    if not clause.adjacent:
+        return "(" + " & ".join(_lexeme(t, weights, clause.prefix) for t in clause.tokens) + ")"
+    last = len(clause.tokens) - 1
+    return (
+        "(" + " <-> ".join(_lexeme(t, weights, clause.prefix and i == last) for i, t in enumerate(clause.tokens)) + ")"
+    )
+
+
+class PostgresBackend:
+    vendor = "postgresql"
+
+    def compile(self, terms: Sequence[Term], *, any_term: bool = False) -> str:
+        parts = ["(" + " | ".join(_clause(c) for c in term.clauses) + ")" for term in terms if term.clauses]
+        return (" | " if any_term else " & ").join(parts)
+
+    def matching(self, documents: QuerySet, compiled: str) -> QuerySet:
+        # The SQL is constant; the compiled query travels as a parameter.
+        return documents.extra(where=[f"search_searchdocument.tsv @@ {_QUERY}"], params=[compiled])  # noqa: S610
+
+    def ranked(self, documents: QuerySet, compiled: str, *, start: int, stop: int) -> list[tuple[int, float]]:
+        """(product id, score) of `documents` matching `compiled`, best first, [start:stop]."""
+        matches = self.matching(documents, compiled).extra(select={"score": _SCORE}, select_params=[compiled])  # noqa: S610
+        rows = matches.order_by("-score", "product_id").values_list("product_id", "score")[start:stop]
+        return [(pk, float(score)) for pk, score in rows]

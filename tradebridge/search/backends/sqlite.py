@@ -1,0 +1,63 @@
+"""SQLite FTS5: `search_fts` over the documents' token columns, ranked by bm25.
+
+The query is FTS5 syntax built from our tokens: a phrase per clause, `"tok"*` for a prefix, a
+column filter for text ({title attrs body}) or pinyin, OR inside a term, AND between terms.
+
+The full-text match must drive every query (evaluated once, then documents fetched by id): joined
+naively, SQLite's planner may walk the documents and re-run the match for each. So matches are
+an `id IN (SELECT rowid … MATCH …)` restriction, and the ranked page is one statement with the
+FTS table first in a CROSS JOIN, which SQLite keeps as the outer loop.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from django.db import connection
+from django.db.models import QuerySet
+
+from tradebridge.search.ranking import COLUMN_WEIGHTS
+from tradebridge.search.understanding import Clause, Term
+
+_COLUMNS = {"text": "{title attrs body}", "pinyin": "{pinyin}"}
+_BM25 = "bm25(search_fts, {})".format(", ".join(str(w) for w in COLUMN_WEIGHTS))
+_MATCHING_IDS = "search_searchdocument.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s)"
+
+
+def _quote(token: str) -> str:
+    return '"' + token.replace('"', '""') + '"'
+
+
+def _clause(clause: Clause) -> str:
+    if not clause.adjacent:
+        star = " *" if clause.prefix else ""
+        return f"{_COLUMNS[clause.field]} : (" + " AND ".join(_quote(t) + star for t in clause.tokens) + ")"
+    phrase = " + ".join(_quote(t) for t in clause.tokens)
+    return f"{_COLUMNS[clause.field]} : ({phrase}{' *' if clause.prefix else ''})"
+
+
+class SqliteBackend:
+    vendor = "sqlite"
+
+    def compile(self, terms: Sequence[Term], *, any_term: bool = False) -> str:
+        parts = ["(" + " OR ".join(_clause(c) for c in term.clauses) + ")" for term in terms if term.clauses]
+        return (" OR " if any_term else " AND ").join(parts)
+
+    def matching(self, documents: QuerySet, compiled: str) -> QuerySet:
+        # The SQL is constant; the compiled query travels as a parameter.
+        return documents.extra(where=[_MATCHING_IDS], params=[compiled])  # noqa: S610
+
+    def ranked(self, documents: QuerySet, compiled: str, *, start: int, stop: int) -> list[tuple[int, float]]:
+        """(product id, score) of `documents` matching `compiled`, best first, [start:stop]."""
+        query = documents.query
+        where, params = query.get_compiler(using=documents.db).compile(query.where)
+        sql = (
+            f"SELECT search_searchdocument.product_id, -{_BM25} * search_searchdocument.boost AS score "  # noqa: S608
+            "FROM search_fts CROSS JOIN search_searchdocument "
+            "WHERE search_searchdocument.id = search_fts.rowid AND search_fts MATCH %s "
+            f"AND ({where or '1 = 1'}) "
+            "ORDER BY score DESC, search_searchdocument.product_id LIMIT %s OFFSET %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [compiled, *params, stop - start, start])
+            return [(pk, float(score)) for pk, score in cursor.fetchall()]

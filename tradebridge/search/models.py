@@ -1,0 +1,79 @@
+"""The search index: one `SearchDocument` per published product and index generation.
+
+A document holds the product's text as space-separated index tokens (see `text`) in four
+columns the engines match (title, attributes, body, pinyin), and copies of everything filters,
+facets and sorts read, so a search never joins the catalog until it shows a page of hits.
+
+The engine structures live beside the table and are created by migration 0001 for the engine
+in use: on SQLite an FTS5 table `search_fts` over these columns (external content, kept in step
+by triggers); on PostgreSQL a stored generated tsvector column `tsv` with a GIN index.
+
+`IndexState` says which generation searches read. `tradebridge reindex` fills generation
+N+1 while searches read N, then switches in one transaction (see services.rebuild_index).
+"""
+
+from __future__ import annotations
+
+from django.db import models
+
+from tradebridge.catalog.models import UNIT_PRICE
+
+
+class IndexState(models.Model):
+    """One row (id 1): the generation searches read, and the one a rebuild is filling."""
+
+    generation = models.PositiveIntegerField(default=1)
+    building = models.PositiveIntegerField(null=True, blank=True)
+    rebuilt_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"generation {self.generation}"
+
+
+class SearchDocument(models.Model):
+    generation = models.PositiveIntegerField(default=1)
+    product = models.ForeignKey("catalog.Product", on_delete=models.CASCADE, related_name="+")
+    # Index tokens, weighted title > attributes > body by both engines; pinyin of the titles.
+    title = models.TextField(blank=True)
+    attrs = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    pinyin = models.TextField(blank=True)
+
+    supplier = models.ForeignKey("companies.Company", on_delete=models.CASCADE, related_name="+")
+    supplier_verified = models.BooleanField(default=False)
+    category = models.ForeignKey("catalog.Category", on_delete=models.SET_NULL, null=True, related_name="+")
+    category_path = models.CharField(max_length=500, blank=True)
+    origin = models.CharField(max_length=2, blank=True)
+    # Certification i of catalog.domain.CERTIFICATIONS is bit i (see search.filters).
+    cert_mask = models.BigIntegerField(default=0)
+    moq = models.PositiveIntegerField(default=1)
+    lead_time_days = models.PositiveIntegerField(null=True)
+    sample_available = models.BooleanField(default=False)
+    price_at_moq = models.DecimalField(**UNIT_PRICE, null=True)  # in `currency`
+    currency = models.CharField(max_length=3)
+    published_at = models.DateTimeField(null=True)
+    # Ranking inputs beside text relevance; 0 until responses and orders exist (see ranking.py).
+    response_rate = models.FloatField(default=0)
+    completed_orders = models.PositiveIntegerField(default=0)
+    boost = models.FloatField(default=1)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["generation", "product"], name="search_document_one_per_generation")
+        ]
+        # Facets and sorts read these without touching the table (covering index scans).
+        indexes = [
+            models.Index(fields=["generation", "category_path"]),
+            models.Index(fields=["generation", "published_at"]),
+            models.Index(fields=["generation", "price_at_moq"]),
+            models.Index(fields=["generation", "moq"]),
+            models.Index(fields=["supplier"]),
+            models.Index(fields=["generation", "origin"], name="search_doc_origin"),
+            models.Index(
+                fields=["generation", "cert_mask", "supplier_verified", "sample_available"], name="search_doc_flags"
+            ),
+            models.Index(fields=["generation", "-boost", "-published_at", "product_id"], name="search_doc_browse"),
+        ]
+
+    def __str__(self) -> str:
+        return f"product {self.product_id} (generation {self.generation})"

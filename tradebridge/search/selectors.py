@@ -1,0 +1,157 @@
+"""Reads for search: products (text, filters, facets, sorts), suppliers, similar products.
+
+Only published listings are ever found (only they have documents). Every search runs a fixed
+number of queries, whatever the page size or the number of matches.
+"""
+
+from __future__ import annotations
+
+from django.db.models import F, OrderBy, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tradebridge.pricing.selectors import rate_table
+from tradebridge.search import filters, understanding
+from tradebridge.search.backends import for_connection
+from tradebridge.search.facets import counts, facets
+from tradebridge.search.hits import hits
+from tradebridge.search.models import IndexState, SearchDocument
+from tradebridge.search.params import query_from_params
+from tradebridge.search.query import Hit, ProductQuery, ProductResults, TermReading
+from tradebridge.search.suppliers import search_suppliers
+
+__all__ = ["query_from_params", "search_products", "search_suppliers", "similar_products"]
+
+MAX_SUGGESTIONS = 5
+
+
+def live_documents():
+    """Documents of the generation searches read (see models.IndexState)."""
+    current = IndexState.objects.filter(pk=1).values("generation")[:1]
+    return SearchDocument.objects.filter(generation=Coalesce(Subquery(current), Value(1)))
+
+
+def search_products(query: ProductQuery, *, language: str) -> ProductResults:
+    parsed = understanding.parse(query.text)
+    backend = for_connection()
+    rates = filters.rates_to(query.currency, rate_table(timezone.now()))
+    conditions = filters.conditions(query, rates)
+    base = filters.with_quantity(live_documents(), query.quantity)
+
+    def filtered(leave_out: str | None = None):
+        documents = base
+        for name, args in conditions.by_name.items():
+            if name != leave_out:
+                documents = documents.filter(*args)
+        return documents
+
+    def restricted(leave_out: str | None, compiled: str):
+        documents = filtered(leave_out)
+        return backend.matching(documents, compiled) if compiled else documents
+
+    compiled = backend.compile(parsed.terms) if parsed.terms else ""
+    counted = counts(query, restricted(None, compiled))
+    relaxed = False
+    if counted["total"] == 0 and len(parsed.terms) > 1:
+        # Nothing has every term: fall back to listings with any of them, and say so.
+        fallback = backend.compile(parsed.terms, any_term=True)
+        fallback_counted = counts(query, restricted(None, fallback))
+        if fallback_counted["total"]:
+            compiled, counted, relaxed = fallback, fallback_counted, True
+    total = counted["total"]
+    start = (query.page - 1) * query.per_page
+    if compiled and query.sort == "relevance":
+        page = backend.ranked(filtered(), compiled, start=start, stop=start + query.per_page)
+    else:
+        page = _page(restricted(None, compiled), query, rates)
+    language = "zh" if language.lower().startswith("zh") else "en"
+    return ProductResults(
+        items=hits(page, terms=parsed.highlight_terms, language=language, quantity=query.quantity, rates=rates),
+        total=total,
+        page=query.page,
+        per_page=query.per_page,
+        interpretation=parsed.interpretation(relaxed=relaxed),
+        facets=facets(query, lambda leave_out: restricted(leave_out, compiled), counted),
+        suggestions=_suggestions(parsed, query) if total == 0 else (),
+        price_rate_note=_rate_note(query, rates),
+    )
+
+
+def _page(documents, query: ProductQuery, rates) -> list[tuple[int, float]]:
+    """A page in a sort order other than relevance (or of every listing, with no text)."""
+    if query.sort == "price":
+        price = F("price_at_moq") if query.quantity is None else F("unit_price_q")
+        order = [OrderBy(filters.converted_price(price, rates), nulls_last=True), "product_id"]
+    elif query.sort == "newest":
+        order = [F("published_at").desc(nulls_last=True), "product_id"]
+    elif query.sort == "moq":
+        order = ["moq", "product_id"]
+    else:
+        order = ["-boost", F("published_at").desc(nulls_last=True), "product_id"]
+    start = (query.page - 1) * query.per_page
+    rows = documents.order_by(*order).values_list("product_id", flat=True)[start : start + query.per_page]
+    return [(pk, 0.0) for pk in rows]
+
+
+def _suggestions(parsed: understanding.ParsedQuery, query: ProductQuery) -> tuple[str, ...]:
+    """Broader queries to offer when nothing matched: fewer words, each word alone, its translation."""
+    found: list[str] = []
+    words = [t.reading.term for t in parsed.terms]
+    if len(words) > 1:
+        found.append(" ".join(words[:-1]))
+        found.extend(words)
+    for term in parsed.terms:
+        found.extend(term.reading.alternatives[:1])
+    unique = [s for s in dict.fromkeys(found) if s and s != parsed.normalised]
+    return tuple(unique[:MAX_SUGGESTIONS])
+
+
+def _rate_note(query: ProductQuery, rates) -> str:
+    if query.price_min is None and query.price_max is None and query.sort != "price":
+        return ""
+    used = [
+        _("1 %(base)s = %(rate)s %(quote)s (%(source)s, %(date)s)")
+        % {
+            "base": code,
+            "rate": f"{rate.rate.rate.normalize():f}",
+            "quote": query.currency,
+            "source": rate.rate.source,
+            "date": rate.rate.valid_from.date().isoformat(),
+        }
+        for code, rate in sorted(rates.items())
+        if code != query.currency
+    ]
+    if not used:
+        return _("No exchange rates are known: only listings priced in %(currency)s are compared.") % {
+            "currency": query.currency
+        }
+    return _("Prices compared in %(currency)s at the rates in force: %(rates)s.") % {
+        "currency": query.currency,
+        "rates": "; ".join(used),
+    }
+
+
+SIMILAR_TOKENS = 12
+
+
+def similar_products(product_id: int, *, limit: int = 6) -> tuple[Hit, ...]:
+    """Published listings most like this one: any of its title's index tokens (both languages),
+    its own category first. Empty for an unknown or unpublished product."""
+    document = live_documents().filter(product_id=product_id).values_list("title", "category_id").first()
+    if document is None:
+        return ()
+    title, category_id = document
+    tokens = list(dict.fromkeys(title.split()))[:SIMILAR_TOKENS]
+    terms = [understanding.Term(TermReading(t, "", ()), (understanding.Clause((t,)),)) for t in tokens]
+    if not terms:
+        return ()
+    backend = for_connection()
+    compiled = backend.compile(terms, any_term=True)
+    others = live_documents().exclude(product_id=product_id)
+    rows = backend.ranked(others.filter(category_id=category_id), compiled, start=0, stop=limit) if category_id else []
+    # Always the same queries, however many the category gave: the page's query count is fixed.
+    rest = others.exclude(product_id__in=[pk for pk, _ in rows])
+    rows = (rows + backend.ranked(rest, compiled, start=0, stop=limit))[:limit]
+    rates = filters.rates_to("CNY", rate_table(timezone.now()))
+    return hits(rows, terms=(), language="en", quantity=None, rates=rates)

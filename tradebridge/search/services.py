@@ -1,0 +1,127 @@
+"""Writes to the search index: keep documents in step with the catalog, and rebuild it.
+
+The catalog calls `index_products` inside its own transaction whenever a product is published,
+edited, repriced, unpublished or imported, so the index is never behind what committed (no lag,
+nothing to lose). A deleted product's documents go with it (the foreign key cascades).
+
+`rebuild_index` (the `tradebridge reindex` command) builds the next generation beside the one
+searches read, batch by batch, then switches to it in one short transaction: search stays up
+throughout. While it runs, `index_products` writes both generations, so an edit made during a
+rebuild is in the new index too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from django.db import transaction
+from django.utils import timezone
+
+from tradebridge.catalog.models import Product
+from tradebridge.search.index import build_documents, write_documents
+from tradebridge.search.models import IndexState, SearchDocument
+
+REBUILD_BATCH = 1_000
+DELETE_BATCH = 20_000
+
+Progress = Callable[[int, int], None]
+
+
+def index_state() -> IndexState:
+    state = IndexState.objects.filter(pk=1).first()
+    return state or IndexState.objects.get_or_create(pk=1)[0]
+
+
+def _write(ids: list[int], generations: list[int]) -> None:
+    documents = build_documents(ids, generation=generations[0])
+    for generation in generations:
+        for document in documents:
+            document["generation"] = generation
+        write_documents(ids, documents, generation=generation)
+
+
+def _generations(state: IndexState) -> list[int]:
+    return [state.generation] + ([state.building] if state.building else [])
+
+
+@transaction.atomic
+def index_products(product_ids: Iterable[int]) -> None:
+    """(Re)index these products: published ones get a fresh document, others lose theirs."""
+    ids = sorted({int(pk) for pk in product_ids})
+    if not ids:
+        return
+    generations = _generations(index_state())
+    _write(ids, generations)
+    # A rebuild may have switched generations meanwhile (PostgreSQL reads what committed).
+    latest = index_state()
+    if latest.generation not in generations:
+        _write(ids, [latest.generation])
+
+
+@transaction.atomic
+def remove_products(product_ids: Iterable[int]) -> None:
+    """Take these products out of every generation of the index."""
+    SearchDocument.objects.filter(product_id__in=sorted({int(pk) for pk in product_ids})).delete()
+
+
+def index_supplier(company_id: int) -> None:
+    """Reindex a supplier's listings, e.g. after its verification changes (a ranking and filter input)."""
+    index_products(Product.objects.filter(supplier_id=company_id).values_list("pk", flat=True))
+
+
+def rebuild_index(progress: Progress | None = None, *, batch_size: int = REBUILD_BATCH) -> int:
+    """Rebuild every published listing's document into a new generation and switch to it.
+    Returns the number of documents in the new generation."""
+    with transaction.atomic():
+        state = IndexState.objects.select_for_update().filter(pk=1).first() or IndexState.objects.create(pk=1)
+        if state.building:
+            # A rebuild that died half-way left its rows: start over.
+            SearchDocument.objects.filter(generation=state.building).delete()
+        target = max(state.generation, state.building or 0) + 1
+        state.building = target
+        state.save(update_fields=["building"])
+    published = Product.objects.filter(status=Product.Status.PUBLISHED)
+    total = published.count()
+    done = last = 0
+    while True:
+        with transaction.atomic():
+            ids = list(published.filter(pk__gt=last).order_by("pk").values_list("pk", flat=True)[:batch_size])
+            if not ids:
+                break
+            # Edits wait for the batch (and the batch for edits in flight), so none is lost.
+            list(Product.objects.filter(pk__in=ids).select_for_update(no_key=True).values_list("pk", flat=True))
+            write_documents(ids, build_documents(ids, generation=target), generation=target)
+        last = ids[-1]
+        done += len(ids)
+        if progress:
+            progress(done, max(total, done))
+    with transaction.atomic():
+        state = IndexState.objects.select_for_update().get(pk=1)
+        _reconcile(target)
+        old = state.generation
+        state.generation, state.building, state.rebuilt_at = target, None, timezone.now()
+        state.save(update_fields=["generation", "building", "rebuilt_at"])
+    _drop_generation(old)
+    return SearchDocument.objects.filter(generation=target).count()
+
+
+def _reconcile(target: int) -> None:
+    """Catch what changed behind the batches: listings published in an import that committed
+    after its ids were read, and listings unpublished since their batch."""
+    indexed = SearchDocument.objects.filter(generation=target).values("product_id")
+    missing = list(
+        Product.objects.filter(status=Product.Status.PUBLISHED).exclude(pk__in=indexed).values_list("pk", flat=True)
+    )
+    if missing:
+        write_documents(missing, build_documents(missing, generation=target), generation=target)
+    SearchDocument.objects.filter(generation=target).exclude(product__status=Product.Status.PUBLISHED).delete()
+
+
+def _drop_generation(generation: int) -> None:
+    """Delete an old generation in slices, so no single transaction holds the table long."""
+    while True:
+        with transaction.atomic():
+            ids = list(SearchDocument.objects.filter(generation=generation).values_list("pk", flat=True)[:DELETE_BATCH])
+            if not ids:
+                return
+            SearchDocument.objects.filter(pk__in=ids).delete()
