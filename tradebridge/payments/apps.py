@@ -6,3 +6,7 @@ class PaymentsConfig(AppConfig):
     name = "tradebridge.payments"
     label = "payments"
     verbose_name = _("Payments")
+
+    def ready(self) -> None:
+        # Registers the error messages and the delivery task, so every worker process knows them.
+        from tradebridge.payments import messages, tasks  # noqa: F401
