@@ -31,6 +31,8 @@ try:
     INVITATION_DAYS = config.env_int("INVITATION_DAYS", 7)
     JOB_STALE_SECONDS = config.env_int("JOB_STALE_SECONDS", 120)
     FX_MAX_AGE_HOURS = config.env_int("FX_MAX_AGE_HOURS", 72)
+    COMMISSION_RATE_DEFAULT = config.env_str("COMMISSION_RATE_DEFAULT", "0.03")
+    WEBHOOKS_ALLOW_PRIVATE_NETWORKS = config.env_bool("WEBHOOKS_ALLOW_PRIVATE_NETWORKS", ENV != "production")
     PAYMENT_SIMULATOR_SECRET = config.payment_simulator_secret(ENV, DATA_DIR)
 except config.ConfigError as exc:
     raise ImproperlyConfigured(str(exc)) from None
