@@ -184,3 +184,15 @@ def test_amounts_with_more_than_six_decimals_are_refused():
     with pytest.raises(LedgerError), transaction.atomic():
         services.post(kind="payment", postings=postings, reference="tiny")
     assert not LedgerTransaction.objects.exists()
+
+
+def test_escrow_for_an_order_cannot_be_overdrawn(parties):
+    buyer, supplier = parties
+    pay(buyer=buyer, order_id=8, amount="100.00")
+    with pytest.raises(LedgerError) as caught:
+        release(buyer=buyer, supplier=supplier, order_id=8, held="100.01", total="11.00")
+    assert caught.value.code == "ledger_escrow_overdrawn"
+    release(buyer=buyer, supplier=supplier, order_id=8, held="100.00", total="11.00")
+    payment = LedgerTransaction.objects.get(kind="payment")
+    with pytest.raises(LedgerError), transaction.atomic():  # the money has gone to the supplier
+        services.reverse(transaction_id=payment.pk, reason="paid twice")

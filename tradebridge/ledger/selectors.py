@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Q, Sum
+from django.db.models import Q
 from django.utils import timezone
 
 from tradebridge.companies.domain import Kind
@@ -16,12 +17,18 @@ from tradebridge.ledger.models import CommissionRule, LedgerAccount, LedgerTrans
 from tradebridge.pricing.money import Money
 
 
+def exact_sum(postings) -> Decimal:
+    """The sum of the postings' amounts, added as Decimals in Python: SQLite keeps decimals as
+    floating point and its SUM() drifts by 1e-15, and a ledger balances exactly or not at all."""
+    return sum(postings.values_list("amount", flat=True), Decimal(0))
+
+
 def escrow_balance(order_id: int, currency: str = "CNY") -> Money:
     """What escrow holds for the order now."""
-    total = Posting.objects.filter(
+    postings = Posting.objects.filter(
         transaction__order_id=order_id, account__kind=AccountKind.ESCROW_HELD, currency=currency
-    ).aggregate(total=Sum("amount"))["total"]
-    return Money(total or Decimal(0), currency)
+    )
+    return Money(exact_sum(postings), currency)
 
 
 def default_commission_rate() -> Decimal:
@@ -104,7 +111,7 @@ def statement(
     opening = Decimal(0)
     if date_from is not None:
         before = postings.filter(transaction__created_at__lt=_day_start(date_from))
-        opening = before.aggregate(total=Sum("amount"))["total"] or Decimal(0)
+        opening = exact_sum(before)
         postings = postings.filter(transaction__created_at__gte=_day_start(date_from))
     if date_to is not None:
         postings = postings.filter(transaction__created_at__lt=_day_start(date_to + timedelta(days=1)))
@@ -141,13 +148,13 @@ def statement(
 
 def totals_by_kind(*, company) -> list[tuple[str, Money]]:
     """Balance of each of the company's statement accounts, per currency (the page's summary)."""
-    rows = (
-        Posting.objects.filter(account__in=statement_accounts(company))
-        .values("account__kind", "currency")
-        .annotate(total=Sum("amount"))
-        .order_by("account__kind", "currency")
+    totals: dict[tuple[str, str], Decimal] = defaultdict(Decimal)
+    rows = Posting.objects.filter(account__in=statement_accounts(company)).values_list(
+        "account__kind", "currency", "amount"
     )
-    return [(row["account__kind"], Money(row["total"], row["currency"])) for row in rows]
+    for kind, currency, amount in rows.iterator():
+        totals[(kind, currency)] += amount
+    return [(kind, Money(total, currency)) for (kind, currency), total in sorted(totals.items())]
 
 
 def currencies_for(*, company) -> list[str]:

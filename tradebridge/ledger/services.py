@@ -12,7 +12,8 @@ from decimal import Decimal
 from django.db import IntegrityError, connection, transaction
 
 from tradebridge.core.errors import Conflict, DomainError, NotFound
-from tradebridge.ledger.domain import AccountRef, LedgerError, Posting, check_balanced
+from tradebridge.ledger import selectors
+from tradebridge.ledger.domain import AccountKind, AccountRef, LedgerError, Posting, check_balanced, negated
 from tradebridge.ledger.models import LedgerAccount, LedgerTransaction
 from tradebridge.ledger.models import Posting as PostingRow
 from tradebridge.pricing.money import Money
@@ -34,6 +35,25 @@ def _signature(postings: list[Posting]) -> Counter:
     return Counter(
         (p.account.kind.value, p.account.company_id, p.amount.currency, p.amount.amount.normalize()) for p in postings
     )
+
+
+def _check_escrow_covers(order_id: int | None, postings: list[Posting]) -> None:
+    """Escrow for an order never goes below zero. Callers lock the order row, so two releases
+    of one order cannot both pass this check."""
+    outflow: dict[str, Money] = {}
+    for posting in postings:
+        if posting.account.kind == AccountKind.ESCROW_HELD:
+            currency = posting.amount.currency
+            outflow[currency] = outflow.get(currency, Money.zero(currency)) + posting.amount
+    for currency, delta in outflow.items():
+        if delta.amount >= 0:
+            continue
+        held = selectors.escrow_balance(order_id, currency) if order_id is not None else Money.zero(currency)
+        if held + delta < Money.zero(currency):
+            raise LedgerError(
+                "ledger_escrow_overdrawn",
+                f"Escrow holds {held} for order {order_id}; cannot take out {-delta}.",
+            )
 
 
 def _rows(txn: LedgerTransaction, postings: list[Posting]) -> list[PostingRow]:
@@ -67,6 +87,7 @@ def post(
             raise LedgerError("ledger_amount_precision", f"{posting.amount} has more than 6 decimal places.")
     existing = LedgerTransaction.objects.filter(kind=kind, reference=reference).first()
     if existing is None:
+        _check_escrow_covers(order_id, postings)
         try:
             with transaction.atomic():
                 txn = LedgerTransaction.objects.create(kind=kind, reference=reference, order_id=order_id, memo=memo)
@@ -103,6 +124,7 @@ def reverse(*, transaction_id: int, reason: str) -> LedgerTransaction:
     if LedgerTransaction.objects.filter(reverses=original).exists():
         raise Conflict("ledger_already_reversed", "This transaction has already been reversed.", "transaction_id")
     rows = list(original.postings.select_related("account"))
+    _check_escrow_covers(original.order_id, negated(as_postings(rows)))
     try:
         with transaction.atomic():
             reversal = LedgerTransaction.objects.create(
