@@ -119,6 +119,7 @@ def _routers() -> None:
     from tradebridge.catalog.api import router as catalog_router
     from tradebridge.companies.api import router as companies_router
     from tradebridge.companies.identifier_views import router as identifiers_router
+    from tradebridge.ledger.api import router as ledger_router
     from tradebridge.pricing.api import router as pricing_router
 
     api.add_router("", accounts_router)
@@ -126,6 +127,7 @@ def _routers() -> None:
     api.add_router("", identifiers_router)
     api.add_router("", catalog_router)
     api.add_router("", pricing_router)
+    api.add_router("", ledger_router)
 
 
 _routers()

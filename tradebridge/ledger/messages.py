@@ -22,6 +22,7 @@ register(
         "ledger_reverse_reversal": _("A reversal cannot itself be reversed."),
         "ledger_already_reversed": _("This transaction has already been reversed."),
         "ledger_escrow_overdrawn": _("Escrow does not hold enough for this order."),
+        "statement_not_found": _("No such statement."),
         "statement_dates": _("The start date must not be after the end date."),
         "statement_currency": _("Choose a currency from the list."),
     }

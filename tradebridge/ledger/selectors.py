@@ -82,6 +82,7 @@ class Statement:
     opening: Money
     closing: Money
     lines: list[StatementLine]
+    truncated: bool = False
 
 
 def statement_accounts(company, currency: str | None = None):
@@ -118,7 +119,8 @@ def statement(
     rows = postings.select_related("transaction", "account").order_by("transaction__created_at", "transaction_id", "id")
     balance = opening
     lines = []
-    for row in rows[:limit]:
+    fetched = list(rows[: limit + 1])
+    for row in fetched[:limit]:
         balance += row.amount
         txn: LedgerTransaction = row.transaction
         lines.append(
@@ -143,6 +145,7 @@ def statement(
         opening=Money(opening, currency),
         closing=Money(balance, currency),
         lines=lines,
+        truncated=len(fetched) > limit,
     )
 
 
