@@ -120,6 +120,8 @@ def _routers() -> None:
     from tradebridge.companies.api import router as companies_router
     from tradebridge.companies.identifier_views import router as identifiers_router
     from tradebridge.ledger.api import router as ledger_router
+    from tradebridge.orders.api import router as orders_router
+    from tradebridge.payments.api import router as payments_router
     from tradebridge.pricing.api import router as pricing_router
 
     api.add_router("", accounts_router)
@@ -128,6 +130,8 @@ def _routers() -> None:
     api.add_router("", catalog_router)
     api.add_router("", pricing_router)
     api.add_router("", ledger_router)
+    api.add_router("", orders_router)
+    api.add_router("", payments_router)
 
 
 _routers()
