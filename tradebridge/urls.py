@@ -20,6 +20,7 @@ urlpatterns = [
     path("supplier/", include("tradebridge.catalog.urls")),
     path("operator/", include("tradebridge.pricing.urls")),
     path("statements/", include("tradebridge.ledger.urls")),
+    path("supplier/webhooks/", include("tradebridge.webhooks.urls")),
     path("payments/", include("tradebridge.payments.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),

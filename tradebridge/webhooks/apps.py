@@ -6,3 +6,6 @@ class WebhooksConfig(AppConfig):
     name = "tradebridge.webhooks"
     label = "webhooks"
     verbose_name = _("Webhooks")
+
+    def ready(self) -> None:
+        from tradebridge.webhooks import messages, tasks  # noqa: F401
