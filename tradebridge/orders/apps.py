@@ -6,3 +6,7 @@ class OrdersConfig(AppConfig):
     name = "tradebridge.orders"
     label = "orders"
     verbose_name = _("Orders")
+
+    def ready(self) -> None:
+        # Translated error messages, and the timer tasks every worker must know.
+        from tradebridge.orders import messages, tasks  # noqa: F401
