@@ -4,7 +4,8 @@ import pytest
 from django_tasks_db.models import DBTaskResult
 
 from tests import factories
-from tests.payments.factories import order_awaiting_payment
+from tests.payments.factories import order_awaiting_payment, signed_event
+from tradebridge.payments import services
 from tradebridge.payments.models import PaymentIntent
 
 pytestmark = pytest.mark.django_db
@@ -86,3 +87,18 @@ def test_approving_on_the_simulator_queues_a_signed_webhook_to_our_endpoint(
     assert '"type":"payment.captured"' in kwargs["body"] and intent.public_id in kwargs["body"]
     intent.refresh_from_db()
     assert intent.status == "pending"  # nothing changes until the webhook arrives
+
+
+def test_the_status_fragment_polls_until_paid(buyer, supplier, client_for):
+    order = order_awaiting_payment(buyer, supplier)
+    client = client_for(buyer)
+    client.post(f"/payments/orders/{order.pk}/pay/", {"method": "alipay"})
+    intent = PaymentIntent.objects.get()
+    url = f"/payments/simulator/{intent.public_id}/status/"
+    pending = client.get(url).content.decode()
+    assert 'data-status="pending"' in pending and "hx-trigger" in pending
+    headers, body = signed_event(intent)
+    services.handle_webhook(provider="simulator", headers=headers, body=body)
+    paid = client.get(url).content.decode()
+    assert 'data-status="captured"' in paid and "hx-trigger" not in paid
+    assert client_for(factories.member(kind="buyer")).get(url).status_code == 404

@@ -100,13 +100,13 @@ def handle_webhook(*, provider: str, headers: Mapping[str, str], body: bytes) ->
     no-op answered with its first outcome, except one the order refused: that is tried again,
     because it may have arrived early (a balance before its deposit).
     """
-    gateway = providers.get(provider)
     headers = {key.lower(): value for key, value in headers.items()}
     digest = domain.body_digest(body)
     try:
+        gateway = providers.get(provider)
         event = gateway.parse_webhook(headers=headers, body=body)
-    except domain.WebhookRejected as exc:
-        _log_rejection(gateway.name, headers, digest, exc)
+    except (domain.WebhookRejected, NotFound) as exc:
+        _log_rejection(provider[:32], headers, digest, exc)
         raise
     with transaction.atomic():
         return _apply(gateway.name, event, digest)
