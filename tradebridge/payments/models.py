@@ -55,6 +55,8 @@ class PaymentIntent(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
+        verbose_name = _("payment")
+        verbose_name_plural = _("payments")
         constraints = [
             models.CheckConstraint(condition=Q(amount__gt=0), name="payment_intent_amount_positive"),
             models.CheckConstraint(condition=Q(currency=PAYMENT_CURRENCY), name="payment_intent_currency_cny"),
@@ -99,6 +101,8 @@ class WebhookEvent(models.Model):
 
     class Meta:
         ordering = ["-received_at", "-id"]
+        verbose_name = _("payment webhook")
+        verbose_name_plural = _("payment webhooks")
         constraints = [
             models.UniqueConstraint(
                 fields=["provider", "event_id"],
