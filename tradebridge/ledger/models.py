@@ -75,8 +75,8 @@ class LedgerAccount(models.Model):
                 fields=["kind", "currency"], condition=Q(company__isnull=True), name="ledger_account_unique_platform"
             ),
             models.CheckConstraint(
-                condition=(Q(kind__in=[k.value for k in COMPANY_KINDS]) & Q(company__isnull=False))
-                | (Q(kind__in=[k.value for k in AccountKind if k not in COMPANY_KINDS]) & Q(company__isnull=True)),
+                condition=(Q(kind__in=sorted(k.value for k in COMPANY_KINDS)) & Q(company__isnull=False))
+                | (Q(kind__in=sorted(k.value for k in AccountKind if k not in COMPANY_KINDS)) & Q(company__isnull=True)),
                 name="ledger_account_owner_matches_kind",
             ),
         ]
