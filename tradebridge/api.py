@@ -123,6 +123,7 @@ def _routers() -> None:
     from tradebridge.orders.api import router as orders_router
     from tradebridge.payments.api import router as payments_router
     from tradebridge.pricing.api import router as pricing_router
+    from tradebridge.reviews.api import router as reviews_router
     from tradebridge.webhooks.api import router as webhooks_router
 
     api.add_router("", accounts_router)
@@ -134,6 +135,7 @@ def _routers() -> None:
     api.add_router("", webhooks_router)
     api.add_router("", orders_router)
     api.add_router("", payments_router)
+    api.add_router("", reviews_router)
 
 
 _routers()

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "tradebridge.webhooks",
     "tradebridge.orders",
     "tradebridge.payments",
+    "tradebridge.reviews",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -22,6 +22,8 @@ urlpatterns = [
     path("statements/", include("tradebridge.ledger.urls")),
     path("supplier/webhooks/", include("tradebridge.webhooks.urls")),
     path("payments/", include("tradebridge.payments.urls")),
+    path("", include("tradebridge.orders.urls")),
+    path("reviews/", include("tradebridge.reviews.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
