@@ -189,3 +189,14 @@ def test_a_quote_for_another_suppliers_variant_is_refused(buyer, variant, suppli
         )
     assert caught.value.code == "variant_not_found" and caught.value.field == "lines.0.variant_id"
     _nothing_written()
+
+
+def test_a_quote_needs_a_buyer_and_a_supplier(buyer, variant):
+    with pytest.raises(DomainError) as caught:
+        placement.create_order_from_quote(
+            buyer_id=variant.supplier_id,
+            supplier_id=buyer.company_id,
+            lines=[placement.QuoteLine(variant_id=variant.pk, quantity=7, unit_price=Decimal("3"))],
+        )
+    assert {"buyer_invalid", "supplier_invalid"} <= {e.code for e in caught.value.errors}
+    _nothing_written()

@@ -23,7 +23,7 @@ from tradebridge.catalog.pricing import quote_quantity, smallest_valid_quantity
 from tradebridge.catalog.services import terms_for
 from tradebridge.companies import access
 from tradebridge.companies.domain import Kind
-from tradebridge.companies.models import Membership
+from tradebridge.companies.models import Company, Membership
 from tradebridge.core.errors import Conflict, DomainError, FieldError, NotFound
 from tradebridge.orders import notifications, timers
 from tradebridge.orders.domain import State, amount_due_cny, payment_parts
@@ -437,8 +437,11 @@ def create_order_from_quote(
     currencies = {a.variant.product.currency for a in agreed}
     if len(currencies) > 1:
         errors.append(FieldError("currency_mixed", "All lines of a quote are in one currency.", "lines"))
-    if buyer_id == supplier_id:
-        errors.append(FieldError("same_company", "A company cannot order from itself.", "buyer_id"))
+    kinds = dict(Company.objects.filter(pk__in=(buyer_id, supplier_id)).values_list("pk", "kind"))
+    if kinds.get(buyer_id) != Kind.BUYER:
+        errors.append(FieldError("buyer_invalid", "The buyer must be a buyer company.", "buyer_id"))
+    if kinds.get(supplier_id) != Kind.SUPPLIER:
+        errors.append(FieldError("supplier_invalid", "The supplier must be a supplier company.", "supplier_id"))
     if errors:
         raise DomainError.many(errors)
     currency = currencies.pop()
