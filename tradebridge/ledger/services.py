@@ -10,6 +10,7 @@ from collections import Counter
 from decimal import Decimal
 
 from django.db import IntegrityError, connection, transaction
+from django.db.models import Q
 
 from tradebridge.core.errors import Conflict, DomainError, NotFound
 from tradebridge.ledger import selectors
@@ -56,19 +57,29 @@ def _check_escrow_covers(order_id: int | None, postings: list[Posting]) -> None:
             )
 
 
+def _accounts(postings: list[Posting]) -> dict[tuple[AccountRef, str], LedgerAccount]:
+    """The accounts the postings touch: one query for those that exist, a create for the rest."""
+    wanted = {(p.account, p.amount.currency) for p in postings}
+    match = Q()
+    for ref, currency in wanted:
+        match |= Q(kind=ref.kind.value, company_id=ref.company_id, currency=currency)
+    found = {(AccountRef(a.kind, a.company_id), a.currency): a for a in LedgerAccount.objects.filter(match)}
+    for ref, currency in wanted - found.keys():
+        found[(ref, currency)] = account_for(ref, currency)
+    return found
+
+
 def _rows(txn: LedgerTransaction, postings: list[Posting]) -> list[PostingRow]:
-    accounts: dict[tuple[AccountRef, str], LedgerAccount] = {}
-    rows = []
-    for posting in postings:
-        key = (posting.account, posting.amount.currency)
-        if key not in accounts:
-            accounts[key] = account_for(posting.account, posting.amount.currency)
-        rows.append(
-            PostingRow(
-                transaction=txn, account=accounts[key], amount=posting.amount.amount, currency=posting.amount.currency
-            )
+    accounts = _accounts(postings)
+    return [
+        PostingRow(
+            transaction=txn,
+            account=accounts[(p.account, p.amount.currency)],
+            amount=p.amount.amount,
+            currency=p.amount.currency,
         )
-    return rows
+        for p in postings
+    ]
 
 
 def post(
