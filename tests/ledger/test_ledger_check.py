@@ -112,3 +112,12 @@ def test_a_posting_in_another_currency_than_its_account_is_reported(ledger):
     assert code == 1
     assert f"posting {posting.pk} of transaction {posting.transaction_id} is in CNY but account" in err
     assert len(err.strip().splitlines()) >= 2  # the release no longer balances either
+
+
+def test_ledger_reverse_corrects_an_entry_from_the_command_line(ledger):
+    out = StringIO()
+    call_command("ledger-reverse", str(ledger["release"].pk), "--reason", "released too early", stdout=out)
+    assert f"Transaction {ledger['release'].pk} reversed by transaction" in out.getvalue()
+    assert check()[0] == 0
+    with pytest.raises(CommandError, match="already been reversed"):
+        call_command("ledger-reverse", str(ledger["release"].pk), "--reason", "again")
