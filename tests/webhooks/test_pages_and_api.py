@@ -150,3 +150,14 @@ def test_the_endpoint_limit(owner):
 def test_emit_refuses_an_unknown_event(owner):
     with pytest.raises(ValueError):
         services.emit(company_id=owner.company_id, event="order.teleported", payload={})
+
+
+def test_the_webhook_pages_in_chinese(owner, delivery, client_for):
+    client = client_for(owner)
+    client.cookies["tb_language"] = "zh-hans"
+    endpoints = client.get("/supplier/webhooks/").content.decode()
+    assert "添加端点" in endpoints and "订单已付款至托管" in endpoints
+    log = client.get(f"/supplier/webhooks/{delivery.endpoint_id}/").content.decode()
+    assert "投递日志" in log and "重新发送" in log
+    response = client.post("/supplier/webhooks/", {"url": "ftp://x", "events": ["order.paid"]})
+    assert "Webhook 网址必须以 https:// 或 http:// 开头。" in response.content.decode()
