@@ -76,7 +76,9 @@ class LedgerAccount(models.Model):
             ),
             models.CheckConstraint(
                 condition=(Q(kind__in=sorted(k.value for k in COMPANY_KINDS)) & Q(company__isnull=False))
-                | (Q(kind__in=sorted(k.value for k in AccountKind if k not in COMPANY_KINDS)) & Q(company__isnull=True)),
+                | (
+                    Q(kind__in=sorted(k.value for k in AccountKind if k not in COMPANY_KINDS)) & Q(company__isnull=True)
+                ),
                 name="ledger_account_owner_matches_kind",
             ),
         ]
