@@ -212,3 +212,14 @@ def test_a_tampered_body_fails_the_signature(buyer, supplier):
     with pytest.raises(WebhookRejected) as exc:
         deliver(headers, body.replace(str(intent.amount).encode(), b"0.01"))
     assert exc.value.code == "signature_invalid"
+
+
+def test_an_event_id_signed_again_with_another_body_keeps_the_first_and_raises_the_alarm(buyer, supplier, caplog):
+    order = order_awaiting_payment(buyer, supplier)
+    intent = services.start_payment(membership=buyer, order_id=order.pk, method="alipay")
+    assert deliver(*signed_event(intent, event_id="evt_same")).outcome is Outcome.APPLIED
+    second = deliver(*signed_event(intent, EventKind.FAILED, event_id="evt_same"))
+    assert (second.outcome, second.duplicate) == (Outcome.APPLIED, True)
+    intent.refresh_from_db()
+    assert intent.status == "captured"
+    assert "redelivered with a different body" in caplog.text

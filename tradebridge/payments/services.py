@@ -135,6 +135,10 @@ def _apply(provider: str, event: ProviderEvent, digest: str) -> WebhookOutcome:
         .filter(provider=provider, event_id=event.event_id, signature_valid=True)
         .first()
     )
+    if row is not None and row.body_digest != digest:
+        # Signed with our key yet different from the first delivery: a gateway fault or a leaked
+        # key. The first delivery stands; someone should look.
+        log.error("%s event %s redelivered with a different body (sha256 %s)", provider, event.event_id, digest)
     if row is not None and row.outcome != Outcome.REFUSED:
         WebhookEvent.objects.filter(pk=row.pk).update(deliveries=F("deliveries") + 1, last_received_at=timezone.now())
         log.info("Duplicate %s webhook %s (first outcome %s)", provider, event.event_id, row.outcome)
