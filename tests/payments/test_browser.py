@@ -1,5 +1,5 @@
-"""In chromium, in Chinese: the buyer picks WeChat Pay on the Pay panel, approves on the simulated
-gateway's page, the worker delivers the signed webhook over HTTP, and the page turns to paid."""
+"""In chromium: the buyer pays through the Pay panel and the simulated gateway, the worker
+delivers the signed webhook over HTTP, and the page turns to paid; refusals show in the panel."""
 
 from __future__ import annotations
 
@@ -16,28 +16,32 @@ from tradebridge.payments.models import PaymentIntent
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_buyer_pays_a_deposit_through_the_simulator_in_chinese(browser: Browser, live_server):  # noqa: F811
-    buyer = factories.member(kind="buyer", the_user=factories.user(email="buyer@example.cn"))
-    supplier = factories.member(kind="supplier")
-    order = order_awaiting_payment(buyer, supplier, deposit_percent=30)
-    context = browser.new_context(base_url=live_server.url, locale="zh-CN")
+def _signed_in(chromium: Browser, live_server, email: str, locale: str):
+    context = chromium.new_context(base_url=live_server.url, locale=locale)
     context.set_default_timeout(10_000)
     page = context.new_page()
-    try:
-        page.goto("/accounts/login/")
-        page.fill("#id_email", "buyer@example.cn")
-        page.fill("#id_password", factories.PASSWORD)
-        page.click("form.stack button[type=submit]")
-        page.wait_for_url("**/")
+    page.goto("/accounts/login/")
+    page.fill("#id_email", email)
+    page.fill("#id_password", factories.PASSWORD)
+    page.click("form.stack button[type=submit]")
+    page.wait_for_url("**/")
+    return context, page
 
-        page.goto(f"/payments/orders/{order.pk}/pay/")
+
+def test_buyer_pays_a_deposit_through_the_simulator_in_chinese(browser: Browser, live_server):  # noqa: F811
+    buyer = factories.member(kind="buyer", the_user=factories.user(email="buyer@example.cn"))
+    order = order_awaiting_payment(buyer, factories.member(kind="supplier"), deposit_percent=30)
+    context, page = _signed_in(browser, live_server, "buyer@example.cn", "zh-CN")
+    try:
+        page.goto(f"/payments/orders/{order.pk}/pay/")  # the panel on its own, without htmx
         expect(page.locator("[data-due]")).to_contain_text("应付定金")
         expect(page.locator("[data-due]")).to_contain_text(str(order.deposit_cny))
         page.get_by_label("微信支付").check()
         page.get_by_role("button", name="立即付款").click()
 
+        page.wait_for_url("**/payments/simulator/pi_*/")
         intent = PaymentIntent.objects.get(order_id=order.pk)
-        page.wait_for_url(f"**/payments/simulator/{intent.public_id}/")
+        assert page.url.endswith(f"/payments/simulator/{intent.public_id}/") and intent.method == "wechat_pay"
         expect(page.locator("h1")).to_have_text("模拟支付网关")
         expect(page.locator("[data-amount]")).to_contain_text(str(order.deposit_cny))
         page.get_by_role("button", name="确认付款").click()
@@ -50,5 +54,29 @@ def test_buyer_pays_a_deposit_through_the_simulator_in_chinese(browser: Browser,
         expect(page.locator("#intent-status")).to_have_attribute("data-status", "captured")
         expect(page.locator("#intent-status")).to_contain_text("平台已将您的付款托管")
         assert Order.objects.get(pk=order.pk).state == "deposit_paid"
+    finally:
+        context.close()
+
+
+def test_the_order_pages_pay_panel_shows_refusals_and_sends_the_buyer_to_the_gateway(browser: Browser, live_server):  # noqa: F811
+    buyer = factories.member(kind="buyer", the_user=factories.user(email="panel@example.cn"))
+    order = order_awaiting_payment(buyer, factories.member(kind="supplier"))
+    context, page = _signed_in(browser, live_server, "panel@example.cn", "en-GB")
+    try:
+        page.goto(f"/orders/{order.pk}/")
+        panel = page.locator("#pay-panel")
+        expect(panel).to_contain_text(str(order.amount_due_cny))
+        Order.objects.filter(pk=order.pk).update(state="cancelled")  # the order moved on meanwhile
+        panel.get_by_role("button", name="Pay now").click()
+        expect(panel.locator(".form-errors")).to_contain_text("This order has nothing to pay at the moment.")
+        assert not PaymentIntent.objects.exists()
+
+        Order.objects.filter(pk=order.pk).update(state="awaiting_payment")
+        page.reload()
+        page.locator("#pay-panel").get_by_label("Alipay").check()
+        page.locator("#pay-panel").get_by_role("button", name="Pay now").click()
+        page.wait_for_url("**/payments/simulator/pi_*/")
+        intent = PaymentIntent.objects.get()
+        assert page.url.endswith(f"/payments/simulator/{intent.public_id}/") and intent.method == "alipay"
     finally:
         context.close()
