@@ -252,7 +252,7 @@ def test_the_detail_page_in_chinese(placed, buyer, client_for):
     client.cookies["tb_language"] = "zh-hans"
     html = _html(client.get(f"/orders/{placed.pk}/"))
     assert 'lang="zh-Hans"' in html
-    assert "时间线" in html and "买方" in html
+    assert "时间线" in html and "采购商" in html and "等待供应商确认订单" in html
 
 
 # -- disputes -------------------------------------------------------------------------------------

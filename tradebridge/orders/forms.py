@@ -17,8 +17,8 @@ FREIGHT_CHOICES = [
 ]
 DEPOSIT_CHOICES = [
     (0, _("Pay in full after confirmation")),
-    (30, _("30% deposit, balance before shipping")),
-    (50, _("50% deposit, balance before shipping")),
+    (30, _("Deposit 30%, balance before shipping")),
+    (50, _("Deposit 50%, balance before shipping")),
 ]
 RESOLUTION_CHOICES = [
     ("release", _("Release the funds to the supplier")),
