@@ -32,3 +32,15 @@ def test_placing_is_constant_in_the_number_of_lines(buyer, supplier, market, dja
     counts = {n: _queries_to_place(buyer, supplier.company, n, django_capture_on_commit_callbacks) for n in (1, 4, 20)}
     assert counts[1] == counts[4] == counts[20], counts
     assert counts[20] <= LIMIT, counts
+
+
+def test_the_order_page_data_does_not_grow_with_lines_or_events(buyer, supplier, market, client_for):
+    counts = {}
+    for lines in (1, 6):
+        _cart_of(buyer, supplier.company, lines)
+        [order] = placement.place_orders(membership=buyer)
+        client = client_for(buyer)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(f"/api/v1/orders/{order.pk}").status_code == 200
+        counts[lines] = len(queries)
+    assert counts[1] == counts[6], counts
