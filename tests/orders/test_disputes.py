@@ -131,3 +131,13 @@ def test_a_resolved_dispute_cannot_be_resolved_again(disputed):
     with pytest.raises(Conflict):
         disputes.resolve_dispute(membership=operator, order_id=disputed.pk, resolution="refund", note="Changed mind")
     assert LedgerTransaction.objects.filter(order_id=disputed.pk).count() == 2
+
+
+def test_a_paid_order_never_shipped_can_be_disputed_and_refunded_with_its_stock(placed, buyer, supplier, variant):
+    services.confirm_order(membership=supplier, order_id=placed.pk)
+    orders.pay_in_full(placed)
+    disputes.open_dispute(membership=buyer, order_id=placed.pk, reason="Nothing shipped after six weeks")
+    disputes.resolve_dispute(membership=orders.operator(), order_id=placed.pk, resolution="refund", note="Not shipped")
+    assert Order.objects.get(pk=placed.pk).state == "refunded"
+    assert escrow_balance(placed.pk) == orders.cny("0")
+    assert variant.__class__.objects.get(pk=variant.pk).stock_on_hand == 100

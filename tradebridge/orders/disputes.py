@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from tradebridge.companies.models import Membership
 from tradebridge.core.errors import DomainError
-from tradebridge.orders import escrow
+from tradebridge.orders import escrow, inventory
 from tradebridge.orders.domain import Action, Actor, dispute_window_open, move
 from tradebridge.orders.evidence import evidence_errors, sniff
 from tradebridge.orders.models import Dispute, Evidence, Order
@@ -60,7 +60,7 @@ def _named(upload, name: str) -> File:
 
 @transaction.atomic
 def open_dispute(*, membership: Membership, order_id: int, reason: str, files=()) -> Dispute:
-    """The buyer disputes a shipped order, or a delivered one within ORDER_DISPUTE_DAYS."""
+    """The buyer disputes a paid order not yet delivered, or a delivered one within ORDER_DISPUTE_DAYS."""
     checked = _check_files(files)
     order = order_for(membership, order_id, lock=True)
     party = party_of(membership, order)
@@ -128,6 +128,8 @@ def resolve_dispute(
         escrow.release(order)
     elif action is Action.RESOLVE_REFUND:
         escrow.refund(order)
+        if order.shipped_at is None:
+            inventory.release(order)  # the goods never left: they are for sale again
     else:
         escrow.partial_refund(order, refund)
     dispute = order.dispute

@@ -94,7 +94,8 @@ TRANSITIONS: tuple[Transition, ...] = (
     _t(Action.MARK_DELIVERED, [S.SHIPPED], S.DELIVERED, [A.BUYER, A.SUPPLIER, A.OPERATOR]),
     _t(Action.CONFIRM_RECEIPT, [S.DELIVERED], S.COMPLETED, [A.BUYER]),
     _t(Action.AUTO_CONFIRM, [S.DELIVERED], S.COMPLETED, [A.SYSTEM]),
-    _t(Action.OPEN_DISPUTE, [S.SHIPPED, S.DELIVERED], S.DISPUTED, [A.BUYER], ["reason"]),
+    # Paid but never shipped is disputable too, or the buyer's money could wait in escrow forever.
+    _t(Action.OPEN_DISPUTE, [S.PAID, S.IN_PRODUCTION, S.SHIPPED, S.DELIVERED], S.DISPUTED, [A.BUYER], ["reason"]),
     _t(Action.RESPOND_DISPUTE, [S.DISPUTED], S.DISPUTED, [A.SUPPLIER], ["response"]),
     _t(Action.RESOLVE_RELEASE, [S.DISPUTED], S.COMPLETED, [A.OPERATOR], ["reason"]),
     _t(Action.RESOLVE_REFUND, [S.DISPUTED], S.REFUNDED, [A.OPERATOR], ["reason"]),
