@@ -122,7 +122,9 @@ class IllegalTransition(Conflict):
         self.action, self.state = action, state
 
 
-def move(state: State | str, action: Action | str, actor: Actor | str, fields: Mapping[str, object] | None = None):
+def move(
+    state: State | str, action: Action | str, actor: Actor | str, fields: Mapping[str, object] | None = None
+) -> Transition:
     """The transition `actor` makes by `action` from `state`, or the named refusal.
 
     Checks in the order a person would want to hear them: who may (403), whether now (409), then

@@ -19,7 +19,7 @@ from tradebridge.catalog.services import terms_for
 from tradebridge.companies.models import Membership
 from tradebridge.core.errors import DomainError, FieldError
 from tradebridge.orders.domain import Action, actions_from, next_payment
-from tradebridge.orders.models import CartLine, Order, OrderEvent
+from tradebridge.orders.models import CartLine, Dispute, Order, OrderEvent
 from tradebridge.orders.placement import require_buyer
 from tradebridge.orders.transitions import order_for, party_of, visible_orders
 
@@ -122,7 +122,7 @@ def order_detail(membership: Membership, order_id: int) -> OrderDetail:
     )
 
 
-def dispute_of(order: Order):
+def dispute_of(order: Order) -> Dispute | None:
     """The order's dispute, or None (a reverse one-to-one raises when absent)."""
     try:
         return order.dispute

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from tradebridge.companies.domain import Kind
@@ -41,7 +41,7 @@ class Party:
 SYSTEM = Party(Actor.SYSTEM)
 
 
-def visible_orders(membership: Membership):
+def visible_orders(membership: Membership) -> QuerySet[Order]:
     """The orders this company is a party to; the operator sees them all."""
     if not membership:
         raise Forbidden("no_company", "You need to belong to a company to do this.")
