@@ -13,6 +13,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from tradebridge.companies.access import company_required
@@ -290,51 +291,55 @@ def _simple(service):
 
 
 MOVES = {
-    "confirm": (None, _simple(services.confirm_order), _("Order confirmed. The buyer has been asked to pay.")),
+    "confirm": (
+        None,
+        _simple(services.confirm_order),
+        gettext_lazy("Order confirmed. The buyer has been asked to pay."),
+    ),
     "reject": (
         ReasonForm,
         lambda m, o, d, f: services.reject_order(membership=m, order_id=o, reason=d["reason"]),
-        _("Order rejected."),
+        gettext_lazy("Order rejected."),
     ),
     "cancel": (
         ReasonForm,
         lambda m, o, d, f: services.cancel_order(membership=m, order_id=o, reason=d["reason"]),
-        _("Order cancelled."),
+        gettext_lazy("Order cancelled."),
     ),
-    "start-production": (None, _simple(services.start_production), _("Production started.")),
+    "start-production": (None, _simple(services.start_production), gettext_lazy("Production started.")),
     "ship": (
         ShipForm,
         lambda m, o, d, f: services.ship_order(
             membership=m, order_id=o, carrier=d["carrier"], tracking_number=d["tracking_number"]
         ),
-        _("Marked as shipped. The commercial invoice and packing list are ready."),
+        gettext_lazy("Marked as shipped. The commercial invoice and packing list are ready."),
     ),
-    "deliver": (None, _simple(services.mark_delivered), _("Marked as delivered.")),
+    "deliver": (None, _simple(services.mark_delivered), gettext_lazy("Marked as delivered.")),
     "confirm-receipt": (
         None,
         _simple(services.confirm_receipt),
-        _("Receipt confirmed. The funds have been released to the supplier."),
+        gettext_lazy("Receipt confirmed. The funds have been released to the supplier."),
     ),
     "dispute": (
         DisputeForm,
         lambda m, o, d, f: disputes.open_dispute(
             membership=m, order_id=o, reason=d["reason"], files=d.get("evidence") or []
         ),
-        _("Dispute opened. The funds stay in escrow until the operator decides."),
+        gettext_lazy("Dispute opened. The funds stay in escrow until the operator decides."),
     ),
     "respond": (
         RespondForm,
         lambda m, o, d, f: disputes.respond_to_dispute(
             membership=m, order_id=o, response=d["response"], files=d.get("evidence") or []
         ),
-        _("Your response has been added to the dispute."),
+        gettext_lazy("Your response has been added to the dispute."),
     ),
     "resolve": (
         ResolveForm,
         lambda m, o, d, f: disputes.resolve_dispute(
             membership=m, order_id=o, resolution=d["resolution"], note=d["note"], refund_cny=d.get("refund_cny")
         ),
-        _("Dispute resolved."),
+        gettext_lazy("Dispute resolved."),
     ),
 }
 
@@ -363,7 +368,7 @@ def order_move(request, order_id: int, move: str):
             # No form on the page to carry them (the move is no longer on offer): say it on top.
             context["action_errors"] = [localize(e) for e in exc.errors]
         return render(request, "orders/detail.html", context, status=exc.status)
-    messages.success(request, done)
+    messages.success(request, str(done))
     return redirect("orders:detail", order_id=order_id)
 
 

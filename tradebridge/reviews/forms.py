@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tradebridge.reviews.domain import HIGHEST, LOWEST, MAX_COMMENT
 
-STARS = [(n, str(n)) for n in range(HIGHEST, LOWEST - 1, -1)]
+STARS = [(n, f"{n} ★") for n in range(HIGHEST, LOWEST - 1, -1)]
 
 
 def _stars(label):
@@ -15,7 +15,7 @@ def _stars(label):
 class ReviewForm(forms.Form):
     product_quality = _stars(_("Product quality"))
     communication = _stars(_("Communication"))
-    shipping = _stars(_("Shipping"))
+    shipping = _stars(_("Shipping and delivery"))
     comment = forms.CharField(
         label=_("Comment"), required=False, max_length=MAX_COMMENT, widget=forms.Textarea(attrs={"rows": 3})
     )
