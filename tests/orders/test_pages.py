@@ -324,3 +324,27 @@ def test_the_dashboards_show_orders(placed, buyer, supplier, client_for):
         html = _html(client_for(member).get("/"))
         assert 'data-panel="orders"' in html and placed.reference in html
         assert 'data-nav="orders"' in html
+
+
+def _queries(client, url) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_the_list_and_detail_pages_do_not_grow_queries_with_rows(buyer, supplier, variant, client_for):
+    client = client_for(buyer)
+    [first] = orders.place(buyer, (variant, 20))
+    services.confirm_order(membership=supplier, order_id=first.pk)
+    one_order = _queries(client, "/orders/")
+    one_line = _queries(client, f"/orders/{first.pk}/")
+    for _ in range(4):
+        [order] = orders.place(
+            buyer, (variant, 10), (orders.variant_of(orders.scarf(supplier.company, handle=f"h{_}")), 10)
+        )
+        services.confirm_order(membership=supplier, order_id=order.pk)
+    assert _queries(client, "/orders/") == one_order  # five orders, as many queries as one
+    assert _queries(client, f"/orders/{order.pk}/") == one_line  # two lines, as many as one
