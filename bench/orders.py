@@ -367,22 +367,29 @@ def _code(call: str) -> str:
 
 
 def _spawn(call: str, env: dict) -> subprocess.Popen:
-    return subprocess.Popen(
-        [sys.executable, "-c", _code(call)],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
+    # Output goes to files, not pipes: a client must never stall on a full pipe while the parent
+    # is still waiting for another one.
+    out = tempfile.TemporaryFile("w+")  # noqa: SIM115 (closed in _collect)
+    err = tempfile.TemporaryFile("w+")  # noqa: SIM115
+    process = subprocess.Popen(
+        [sys.executable, "-c", _code(call)], env=env, cwd=ROOT, stdout=out, stderr=err, text=True
     )
+    process.files = (out, err)
+    return process
 
 
 def _collect(process: subprocess.Popen, what: str, timeout: float) -> dict:
     try:
-        out, err = process.communicate(timeout=timeout)
+        process.wait(timeout=timeout)
     except subprocess.TimeoutExpired:
         process.kill()
-        out, err = process.communicate()
+        process.wait()
+    out_file, err_file = process.files
+    out_file.seek(0)
+    err_file.seek(0)
+    out, err = out_file.read(), err_file.read()
+    out_file.close()
+    err_file.close()
     line = next((x for x in out.splitlines() if x.startswith("RESULT")), None)
     if line is None:
         sys.exit(f"{what} failed:\n{out[-2000:]}\n{err[-4000:]}")
