@@ -13,7 +13,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from tradebridge.companies.access import company_required
@@ -158,7 +158,8 @@ def _line_errors(exc: DomainError) -> dict[int, str]:
 
 
 def _shipping(form: CheckoutForm):
-    data = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    form.is_valid()  # a no-op once validated; an unbound form has no cleaned data
+    data = getattr(form, "cleaned_data", {})
     return placement.shipping_terms(
         data.get("incoterm", "FOB"), data.get("freight_mode", "sea_lcl"), data.get("destination_city", "上海")
     ), int(data.get("deposit_percent", 0))
@@ -181,9 +182,15 @@ def checkout(request):
             add_domain_errors(form, exc)
             status = exc.status
         else:
+            count = len(placed)
             messages.success(
                 request,
-                _("%(count)s order(s) placed. Each supplier will confirm before you pay.") % {"count": len(placed)},
+                ngettext(
+                    "%(count)s order is placed. The supplier will confirm it before you pay.",
+                    "%(count)s orders are placed, one per supplier. Each supplier will confirm before you pay.",
+                    count,
+                )
+                % {"count": count},
             )
             if len(placed) == 1:
                 return redirect("orders:detail", order_id=placed[0].pk)
