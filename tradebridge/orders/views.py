@@ -40,6 +40,7 @@ from tradebridge.orders.transitions import order_for
 buyer_only = company_required(kinds=(Kind.BUYER,))
 party_only = company_required(kinds=(Kind.BUYER, Kind.SUPPLIER, Kind.OPERATOR))
 ACTION_LABELS = dict(ACTION_CHOICES)
+PANEL_MOVES = {"confirm", "reject", "cancel", "start_production", "ship", "mark_delivered", "confirm_receipt"}
 
 
 def _htmx(request) -> bool:
@@ -273,6 +274,8 @@ def detail_context(request, order_id: int, *, bound: dict | None = None, action_
         "order": order,
         "viewer": detail.viewer,
         "actions": {a.value for a in detail.next_actions},
+        # The moves shown in the side panel; dispute moves have their forms in the dispute panel.
+        "panel_actions": bool({a.value for a in detail.next_actions} & PANEL_MOVES),
         "forms": _forms_for(detail, bound),
         "action_errors": list(action_errors),
         "dispute": selectors.dispute_of(order),
