@@ -119,8 +119,13 @@ def _routers() -> None:
     from tradebridge.catalog.api import router as catalog_router
     from tradebridge.companies.api import router as companies_router
     from tradebridge.companies.identifier_views import router as identifiers_router
+    from tradebridge.ledger.api import router as ledger_router
+    from tradebridge.orders.api import router as orders_router
+    from tradebridge.payments.api import router as payments_router
     from tradebridge.pricing.api import router as pricing_router
+    from tradebridge.reviews.api import router as reviews_router
     from tradebridge.search.api import router as search_router
+    from tradebridge.webhooks.api import router as webhooks_router
 
     api.add_router("", accounts_router)
     api.add_router("", companies_router)
@@ -128,6 +133,11 @@ def _routers() -> None:
     api.add_router("", catalog_router)
     api.add_router("", pricing_router)
     api.add_router("", search_router)
+    api.add_router("", ledger_router)
+    api.add_router("", webhooks_router)
+    api.add_router("", orders_router)
+    api.add_router("", payments_router)
+    api.add_router("", reviews_router)
 
 
 _routers()

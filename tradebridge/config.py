@@ -99,6 +99,26 @@ def secret_key(env: str, directory: Path) -> str:
     return path.read_text().strip()
 
 
+def payment_simulator_secret(env: str, directory: Path) -> str:
+    """The key the simulated payment gateway signs its webhooks with.
+
+    Like SECRET_KEY: from PAYMENT_SIMULATOR_SECRET when set, else one per data directory (a
+    fresh one per test run). Production without the variable gets "" and the simulator
+    refuses to run, so a live site never trusts a key anyone could read from the docs.
+    """
+    key = env_str("PAYMENT_SIMULATOR_SECRET")
+    if key or env == "production":
+        return key
+    if env == "test":
+        return secrets.token_urlsafe(32)
+    path = directory / "payment_simulator_secret"
+    if not path.exists():
+        directory.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(32))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
 def database(env: str, directory: Path) -> dict:
     """DATABASE_URL picks the engine; without it, SQLite in the data directory."""
     import dj_database_url

@@ -31,6 +31,12 @@ try:
     INVITATION_DAYS = config.env_int("INVITATION_DAYS", 7)
     JOB_STALE_SECONDS = config.env_int("JOB_STALE_SECONDS", 120)
     FX_MAX_AGE_HOURS = config.env_int("FX_MAX_AGE_HOURS", 72)
+    ORDER_UNPAID_CLOSE_DAYS = config.env_int("ORDER_UNPAID_CLOSE_DAYS", 7)
+    ORDER_AUTO_CONFIRM_DAYS = config.env_int("ORDER_AUTO_CONFIRM_DAYS", 30)
+    ORDER_DISPUTE_DAYS = config.env_int("ORDER_DISPUTE_DAYS", 30)
+    COMMISSION_RATE_DEFAULT = config.env_str("COMMISSION_RATE_DEFAULT", "0.03")
+    WEBHOOKS_ALLOW_PRIVATE_NETWORKS = config.env_bool("WEBHOOKS_ALLOW_PRIVATE_NETWORKS", ENV != "production")
+    PAYMENT_SIMULATOR_SECRET = config.payment_simulator_secret(ENV, DATA_DIR)
 except config.ConfigError as exc:
     raise ImproperlyConfigured(str(exc)) from None
 
@@ -42,6 +48,11 @@ INSTALLED_APPS = [
     "tradebridge.storefront",
     "tradebridge.pricing",
     "tradebridge.search",
+    "tradebridge.ledger",
+    "tradebridge.webhooks",
+    "tradebridge.orders",
+    "tradebridge.payments",
+    "tradebridge.reviews",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

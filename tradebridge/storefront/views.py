@@ -90,9 +90,17 @@ def product(request: HttpRequest, product_id: int) -> HttpResponse:
         "landed_quantity": smallest_valid_quantity(terms_for(product, None, list(detail.tiers))),
         "variant_rows": variant_rows,
         "variant_places": display.common_places((r.price_at_moq for r in variant_rows), product.currency),
+        "can_buy": _can_buy(request),
+        "variants": detail.variants,
     }
     context["similar_hits"], context["similar"] = _similar(product)
     return render(request, "storefront/product.html", context)
+
+
+def _can_buy(request: HttpRequest) -> bool:
+    """Whether the page offers "Add to cart": the visitor acts for a buyer company."""
+    membership = getattr(request, "membership", None)
+    return bool(request.user.is_authenticated and membership and membership.company.kind == "buyer")
 
 
 def landed_cost(request: HttpRequest, product_id: int) -> HttpResponse:

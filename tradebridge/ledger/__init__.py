@@ -1,0 +1,1 @@
+"""Double-entry escrow ledger: accounts, balanced transactions, reversals and statements."""

@@ -1,0 +1,1 @@
+"""Carts, orders with Trade Assurance, their state machine, stock reservations, timers and disputes."""

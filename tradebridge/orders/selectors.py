@@ -1,0 +1,130 @@
+"""Reads for orders, shaped for a page or an endpoint: the cart with live prices, order lists with
+filters, and an order's detail with its timeline and what the viewer may do next.
+
+Every read is scoped to the membership's company (the operator sees all); a foreign id is 404.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from decimal import Decimal
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from tradebridge.catalog.models import PriceTier
+from tradebridge.catalog.pricing import quote_quantity
+from tradebridge.catalog.services import terms_for
+from tradebridge.companies.models import Membership
+from tradebridge.core.errors import DomainError, FieldError
+from tradebridge.orders.domain import Action, actions_from, next_payment
+from tradebridge.orders.models import CartLine, Dispute, Order, OrderEvent
+from tradebridge.orders.placement import require_buyer
+from tradebridge.orders.transitions import order_for, party_of, visible_orders
+
+PAGE_SIZE_MAX = 200
+
+
+@dataclass(frozen=True)
+class CartRow:
+    line: CartLine
+    current_unit_price: Decimal | None  # None: the quantity no longer meets the terms
+    problem: FieldError | None
+
+    @property
+    def price_changed(self) -> bool:
+        return self.current_unit_price is not None and self.current_unit_price != self.line.seen_unit_price
+
+
+def cart(membership: Membership) -> list[CartRow]:
+    """The buyer's cart, each line priced now, so a page can flag moved prices before placing."""
+    membership = require_buyer(membership)
+    lines = (
+        CartLine.objects.filter(buyer_id=membership.company_id)
+        .select_related("variant__product__supplier")
+        .prefetch_related(Prefetch("variant__product__tiers", queryset=PriceTier.objects.order_by("min_quantity")))
+        .order_by("variant__product__supplier_id", "pk")
+    )
+    rows = []
+    for line in lines:
+        product = line.variant.product
+        try:
+            price = quote_quantity(
+                terms_for(product, line.variant, list(product.tiers.all())), line.quantity
+            ).unit_price
+            rows.append(CartRow(line, price, None))
+        except DomainError as exc:
+            rows.append(CartRow(line, None, exc.errors[0]))
+    return rows
+
+
+def _day(value: date | datetime, end: bool) -> datetime:
+    if isinstance(value, datetime):
+        return value
+    return timezone.make_aware(datetime.combine(value, time.max if end else time.min))
+
+
+def orders(
+    membership: Membership,
+    *,
+    state: str = "",
+    counterparty_id: int | None = None,
+    placed_from: date | datetime | None = None,
+    placed_to: date | datetime | None = None,
+    side: str = "",
+) -> QuerySet[Order]:
+    """The orders the company is a party to, newest first. `side` is 'buying' or 'selling' for a
+    company that does both; `counterparty_id` is the other party's company id."""
+    rows = visible_orders(membership).select_related("buyer", "supplier")
+    if side == "buying":
+        rows = rows.filter(buyer_id=membership.company_id)
+    elif side == "selling":
+        rows = rows.filter(supplier_id=membership.company_id)
+    if state:
+        rows = rows.filter(state__in=[s for s in state.split(",") if s])
+    if counterparty_id:
+        rows = rows.filter(Q(buyer_id=counterparty_id) | Q(supplier_id=counterparty_id))
+    if placed_from:
+        rows = rows.filter(placed_at__gte=_day(placed_from, end=False))
+    if placed_to:
+        rows = rows.filter(placed_at__lte=_day(placed_to, end=True))
+    return rows.order_by("-placed_at", "-id")
+
+
+@dataclass(frozen=True)
+class OrderDetail:
+    order: Order
+    viewer: str  # buyer, supplier or operator
+    next_actions: list[Action]
+    payment_due: tuple[str, Decimal] | None
+
+
+def order_detail(membership: Membership, order_id: int) -> OrderDetail:
+    """One order with lines, timeline, payments and dispute, in a fixed handful of queries."""
+    order = order_for(membership, order_id)
+    order = (
+        Order.objects.select_related("buyer", "supplier", "dispute")
+        .prefetch_related(
+            "lines",
+            "payments",
+            Prefetch("events", queryset=OrderEvent.objects.select_related("actor_user", "actor_company")),
+            "dispute__evidence",
+        )
+        .get(pk=order.pk)
+    )
+    viewer = party_of(membership, order).actor
+    return OrderDetail(
+        order=order,
+        viewer=viewer.value,
+        next_actions=actions_from(order.state, viewer),
+        payment_due=next_payment(order.state, order.deposit_cny, order.balance_cny),
+    )
+
+
+def dispute_of(order: Order) -> Dispute | None:
+    """The order's dispute, or None (a reverse one-to-one raises when absent)."""
+    try:
+        return order.dispute
+    except Order.dispute.RelatedObjectDoesNotExist:
+        return None

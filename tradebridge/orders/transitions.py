@@ -1,0 +1,121 @@
+"""Moving an order: who the caller is to the order, locking it, checking the move against the
+table in domain.py, writing the state and its history row, and queueing what follows the commit.
+
+Every service that changes an order's state goes through `apply`; nothing else writes `state`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from tradebridge.companies.domain import Kind
+from tradebridge.companies.models import Membership
+from tradebridge.core.errors import Forbidden, NotFound
+from tradebridge.orders import notifications
+from tradebridge.orders.domain import TERMINAL, Action, Actor, State, move
+from tradebridge.orders.models import Order, OrderEvent
+
+# Columns that remember when an order reached a state (pages and timers read them).
+STAMPS = {
+    State.CONFIRMED: "confirmed_at",
+    State.PAID: "paid_at",
+    State.SHIPPED: "shipped_at",
+    State.DELIVERED: "delivered_at",
+}
+
+
+@dataclass(frozen=True)
+class Party:
+    """Who is acting: their side of the order, and the person and company (None for the system)."""
+
+    actor: Actor
+    user: object | None = None
+    company_id: int | None = None
+
+
+SYSTEM = Party(Actor.SYSTEM)
+
+
+def visible_orders(membership: Membership) -> QuerySet[Order]:
+    """The orders this company is a party to; the operator sees them all."""
+    if not membership:
+        raise Forbidden("no_company", "You need to belong to a company to do this.")
+    if membership.company.kind == Kind.OPERATOR:
+        return Order.objects.all()
+    return Order.objects.filter(Q(buyer_id=membership.company_id) | Q(supplier_id=membership.company_id))
+
+
+def order_for(membership: Membership, order_id: int, *, lock: bool = False) -> Order:
+    """The order if the membership's company is a party to it (or is the operator), else 404."""
+    orders = visible_orders(membership)
+    if lock:
+        orders = orders.select_for_update()
+    order = orders.filter(pk=order_id).first()
+    if order is None:
+        raise NotFound("order_not_found", "No such order.", "order_id")
+    return order
+
+
+def party_of(membership: Membership, order: Order) -> Party:
+    if membership.company_id == order.buyer_id:
+        actor = Actor.BUYER
+    elif membership.company_id == order.supplier_id:
+        actor = Actor.SUPPLIER
+    else:
+        actor = Actor.OPERATOR  # order_for only lets the operator see others' orders
+    return Party(actor, membership.user, membership.company_id)
+
+
+def locked_order(order_id: int) -> Order:
+    """For system moves (timers, payment callbacks) that have no membership."""
+    order = Order.objects.select_for_update().filter(pk=order_id).first()
+    if order is None:
+        raise NotFound("order_not_found", "No such order.", "order_id")
+    return order
+
+
+def apply(
+    order: Order,
+    action: Action,
+    party: Party,
+    *,
+    reason: str = "",
+    fields: dict | None = None,
+    data: dict | None = None,
+    now: datetime | None = None,
+) -> OrderEvent:
+    """Check and make one move on a locked order, inside the caller's transaction."""
+    fields = {"reason": reason, **(fields or {})}
+    transition = move(order.state, action, party.actor, fields)
+    now = now or timezone.now()
+    source = order.state
+    order.state = transition.target.value
+    order.state_changed_at = now
+    changed = ["state", "state_changed_at"]
+    stamp = STAMPS.get(transition.target)
+    if stamp and getattr(order, stamp) is None:
+        setattr(order, stamp, now)
+        changed.append(stamp)
+    if transition.target in TERMINAL:
+        order.closed_at = now
+        changed.append("closed_at")
+    order.save(update_fields=changed)
+    event = OrderEvent.objects.create(
+        order=order,
+        action=action.value,
+        from_state=source,
+        to_state=order.state,
+        actor_kind=party.actor.value,
+        actor_user=party.user,
+        actor_company_id=party.company_id,
+        reason=reason.strip(),
+        data=data or {},
+        created_at=now,
+    )
+    transaction.on_commit(lambda: notifications.order_moved(order.pk, action.value))
+    return event

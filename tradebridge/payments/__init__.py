@@ -1,0 +1,1 @@
+"""Payment providers, the simulated gateway and signed payment webhooks."""

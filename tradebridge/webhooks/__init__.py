@@ -1,0 +1,1 @@
+"""Outbound webhooks: supplier endpoints, signed order events and their delivery log."""
