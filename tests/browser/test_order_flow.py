@@ -101,7 +101,7 @@ def test_an_order_from_cart_to_released_funds(page: Page, browser: Browser, live
             buying.click("button[value=approve]")
             expect(buying.locator("#intent-status")).to_have_attribute("data-status", "pending")
             _drain_worker()  # the gateway's signed webhook goes out over HTTP to the live server
-            expect(buying.locator("#intent-status")).to_have_attribute("data-status", "captured", timeout=10_000)
+            expect(buying.locator("#intent-status")).to_have_attribute("data-status", "captured", timeout=20_000)
             assert Order.objects.get().state == "paid"
 
         with checkpoint("the supplier starts production and ships"):
