@@ -6,6 +6,9 @@ import pytest
 from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone
+from django_tasks import task
+from django_tasks.base import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
 from tradebridge.core import jobs
 from tradebridge.core.models import Job
@@ -86,3 +89,40 @@ def test_a_job_that_keeps_killing_workers_gives_up():
 def test_unknown_job_kinds_are_refused():
     with pytest.raises(ValueError):
         jobs.start_job(kind="nope")
+
+
+ran: list[str] = []
+
+
+@task()
+def _remember(word: str) -> None:
+    ran.append(word)
+
+
+def _claimed_and_abandoned(result_id, *, started_ago: timedelta) -> None:
+    # As a worker killed mid-task leaves its row: claimed, RUNNING, never finished.
+    DBTaskResult.objects.filter(pk=result_id).update(
+        status=TaskResultStatus.RUNNING, started_at=timezone.now() - started_ago, worker_ids=["dead-worker"]
+    )
+
+
+@override_settings(TASK_STALE_SECONDS=60)
+def test_a_task_whose_worker_died_runs_again_when_a_worker_starts():
+    result = _remember.enqueue("stranded")
+    _claimed_and_abandoned(result.id, started_ago=timedelta(minutes=5))
+    _drain()
+    row = DBTaskResult.objects.get(pk=result.id)
+    assert row.status == TaskResultStatus.SUCCESSFUL
+    assert "stranded" in ran
+
+
+@override_settings(TASK_STALE_SECONDS=60)
+def test_a_task_still_within_its_time_and_jobs_are_left_to_their_own_recovery():
+    recent = _remember.enqueue("recent")
+    _claimed_and_abandoned(recent.id, started_ago=timedelta(seconds=5))
+    job = jobs.start_job(kind="test.count", params={"n": 1})
+    job_task = DBTaskResult.objects.get(task_path=jobs.run_job.module_path, args_kwargs__args=[job.pk])
+    _claimed_and_abandoned(job_task.pk, started_ago=timedelta(minutes=5))
+    assert jobs.recover_stale_tasks() == 0
+    assert DBTaskResult.objects.get(pk=recent.id).status == TaskResultStatus.RUNNING
+    assert DBTaskResult.objects.get(pk=job_task.pk).status == TaskResultStatus.RUNNING

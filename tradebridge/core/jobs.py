@@ -111,3 +111,24 @@ def recover_stale_jobs() -> int:
         run_job.enqueue(job.pk)
         recovered += 1
     return recovered
+
+
+def recover_stale_tasks() -> int:
+    """Put back in the queue the plain tasks (emails, webhooks, timers) whose worker died.
+
+    django-tasks marks a task RUNNING when a worker claims it and has no heartbeat, so a task
+    whose worker was killed would stay RUNNING for ever. These tasks are short (an email, one
+    HTTP request with a timeout) and written to be run again safely, so one still RUNNING after
+    TASK_STALE_SECONDS has lost its worker. Jobs (`run_job`) have their own heartbeat recovery.
+    """
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    stale = timezone.now() - timedelta(seconds=settings.TASK_STALE_SECONDS)
+    stuck = DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING, started_at__lt=stale).exclude(
+        task_path=run_job.module_path
+    )
+    recovered = stuck.update(status=TaskResultStatus.READY, started_at=None)
+    if recovered:
+        log.warning("Queued again %s background task(s) whose worker stopped", recovered)
+    return recovered

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import close_old_connections
 from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
 
-from tradebridge.core.jobs import recover_stale_jobs
+from tradebridge.core.jobs import recover_stale_jobs, recover_stale_tasks
 
 log = logging.getLogger(__name__)
 
@@ -18,6 +18,7 @@ def _watch_for_stale_jobs(stop: threading.Event) -> None:
     while not stop.wait(settings.JOB_STALE_SECONDS / 2):
         try:
             recover_stale_jobs()
+            recover_stale_tasks()
         except Exception:  # the watchdog must outlive a passing database error
             log.exception("Stale job check failed")
         finally:
@@ -25,7 +26,7 @@ def _watch_for_stale_jobs(stop: threading.Event) -> None:
 
 
 class Command(DbWorkerCommand):
-    help = "Run background tasks (imports, translation). Safe to run several at once."
+    help = "Run background tasks (imports, translation, emails, webhooks, timers). Safe to run several at once."
 
     def add_arguments(self, parser):
         super().add_arguments(parser)
@@ -35,6 +36,7 @@ class Command(DbWorkerCommand):
 
     def handle(self, *args, **options):
         recover_stale_jobs()
+        recover_stale_tasks()
         close_old_connections()
         stop = threading.Event()
         watchdog = threading.Thread(target=_watch_for_stale_jobs, args=(stop,), daemon=True)
