@@ -1,4 +1,5 @@
-"""Placing an order takes the same number of queries whatever its number of lines (at most 30)."""
+"""Placing an order takes the same number of queries whatever its number of lines (the issue
+allows 30; it takes 12, and this ceiling keeps it there)."""
 
 import pytest
 from django.db import connection
@@ -9,7 +10,7 @@ from tradebridge.orders import placement
 
 pytestmark = pytest.mark.django_db
 
-LIMIT = 30
+LIMIT = 12  # 15 before notifications moved to a background task; the issue allows 30
 
 
 def _cart_of(buyer, supplier_company, lines: int) -> None:

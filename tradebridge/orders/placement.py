@@ -300,12 +300,11 @@ def _save(orders: list[Order], lines_by_order: list[list[AgreedLine]], user, com
         )
         for order in orders
     )
-    ids = [order.pk for order in orders]
 
     def after_commit() -> None:
-        for order_id in ids:
-            timers.schedule_auto_close(order_id, since=when)
-            notifications.order_moved(order_id, "place")
+        for order in orders:
+            timers.schedule_auto_close(order.pk, since=when)
+            notifications.queue(order, "place")
 
     transaction.on_commit(after_commit)
     return orders
