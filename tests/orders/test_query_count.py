@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.orders import factories as orders
-from tradebridge.orders import placement
+from tradebridge.orders import cart, placement
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +16,7 @@ LIMIT = 12  # 15 before notifications moved to a background task; the issue allo
 def _cart_of(buyer, supplier_company, lines: int) -> None:
     for n in range(lines):
         variant = orders.variant_of(orders.scarf(supplier_company, handle=f"scarf-{lines}-{n}"))
-        placement.add_to_cart(membership=buyer, variant_id=variant.pk, quantity=20)
+        cart.add_to_cart(membership=buyer, variant_id=variant.pk, quantity=20)
 
 
 def _queries_to_place(buyer, supplier_company, lines: int, capture) -> int:
