@@ -13,7 +13,8 @@ from tradebridge.core.errors import Conflict
 from tradebridge.orders import services
 from tradebridge.webhooks.models import Delivery, Endpoint
 
-pytestmark = pytest.mark.django_db
+# The worker closes its database connection when it stops, so these tests commit for real.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 NOTIFY = "tradebridge.orders.tasks.notify_order_moved"
 
@@ -53,6 +54,9 @@ def test_placing_emails_both_sides_in_their_languages_and_emits(
 
 
 def test_confirmation_is_one_email_each_and_one_event(placed, supplier, endpoint, django_capture_on_commit_callbacks):
+    drain()  # the placing's own notification
+    mail.outbox.clear()
+    Delivery.objects.all().delete()
     with django_capture_on_commit_callbacks(execute=True):
         services.confirm_order(membership=supplier, order_id=placed.pk)
     drain()
@@ -62,7 +66,7 @@ def test_confirmation_is_one_email_each_and_one_event(placed, supplier, endpoint
 
 def test_a_refused_move_sends_nothing(placed, buyer, supplier, endpoint, django_capture_on_commit_callbacks):
     colleague = factories.member(kind="supplier", the_company=supplier.company, role="staff")
+    queued = DBTaskResult.objects.filter(task_path=NOTIFY).count()  # the placing's
     with django_capture_on_commit_callbacks(execute=True), pytest.raises(Conflict):
         services.ship_order(membership=colleague, order_id=placed.pk, carrier="DHL", tracking_number="1")
-    drain()
-    assert mail.outbox == [] and not Delivery.objects.exists()
+    assert DBTaskResult.objects.filter(task_path=NOTIFY).count() == queued
