@@ -51,20 +51,23 @@ def add_to_cart(*, membership: Membership, variant_id: int, quantity: int) -> Ca
     membership = require_buyer(membership)
     variant = _buyable_variant(variant_id)
     quote = quote_line(variant, quantity, "quantity")
-    line, created = CartLine.objects.get_or_create(
+    line = CartLine(
         buyer_id=membership.company_id,
         variant=variant,
-        defaults={
-            "quantity": quantity,
-            "seen_unit_price": quote.unit_price,
-            "seen_currency": variant.product.currency,
-            "added_by": membership.user,
-        },
+        quantity=quantity,
+        seen_unit_price=quote.unit_price,
+        seen_currency=variant.product.currency,
+        added_by=membership.user,
     )
-    if not created:
-        line.quantity, line.seen_unit_price, line.seen_currency = quantity, quote.unit_price, variant.product.currency
-        line.save(update_fields=["quantity", "seen_unit_price", "seen_currency", "updated_at"])
-    elif CartLine.objects.filter(buyer_id=membership.company_id).count() > MAX_CART_LINES:
+    # One upsert (INSERT ... ON CONFLICT DO UPDATE on both engines) instead of a look-up, a
+    # savepoint, an insert and its release; a line already there keeps who first added it.
+    CartLine.objects.bulk_create(
+        [line],
+        update_conflicts=True,
+        unique_fields=["buyer", "variant"],
+        update_fields=["quantity", "seen_unit_price", "seen_currency", "updated_at"],
+    )
+    if CartLine.objects.filter(buyer_id=membership.company_id).count() > MAX_CART_LINES:
         raise DomainError("cart_full", f"A cart holds at most {MAX_CART_LINES} lines.", "variant_id")
     return line
 
