@@ -10,7 +10,7 @@ from django.utils import timezone
 from tests import factories
 from tests.catalog.factories import product as make_product
 from tradebridge.catalog.models import Variant
-from tradebridge.orders import placement, services
+from tradebridge.orders import cart, placement, services
 from tradebridge.pricing.models import ExchangeRate, FreightRate
 from tradebridge.pricing.money import Money
 
@@ -57,7 +57,7 @@ def variant_of(product) -> Variant:
 def place(buyer, *lines, deposit_percent=0, **kwargs):
     """Put (variant, quantity) lines in the buyer's cart and place it; returns the orders."""
     for variant, quantity in lines:
-        placement.add_to_cart(membership=buyer, variant_id=variant.pk, quantity=quantity)
+        cart.add_to_cart(membership=buyer, variant_id=variant.pk, quantity=quantity)
     return placement.place_orders(membership=buyer, deposit_percent=deposit_percent, **kwargs)
 
 

@@ -12,7 +12,7 @@ from tests.orders import factories as orders
 from tradebridge.catalog.models import PriceTier, Product
 from tradebridge.core.errors import Conflict, DomainError, Forbidden
 from tradebridge.ledger.models import LedgerTransaction
-from tradebridge.orders import placement
+from tradebridge.orders import cart, placement
 from tradebridge.orders.models import CartLine, Order, OrderLine, StockReservation
 from tradebridge.pricing.models import ExchangeRate
 
@@ -73,15 +73,15 @@ def test_deposit_and_balance_parts(buyer, variant):
 @pytest.mark.parametrize(("quantity", "code"), [(5, "below_moq"), (12, "not_a_multiple")])
 def test_moq_and_multiples_are_enforced_when_adding(buyer, variant, quantity, code):
     with pytest.raises(DomainError) as caught:
-        placement.add_to_cart(membership=buyer, variant_id=variant.pk, quantity=quantity)
+        cart.add_to_cart(membership=buyer, variant_id=variant.pk, quantity=quantity)
     assert caught.value.code == code and caught.value.field == "quantity"
     assert not CartLine.objects.exists()
 
 
 def test_moq_raised_after_adding_refuses_the_whole_placement(buyer, variant, supplier_b):
     other = orders.variant_of(orders.scarf(supplier_b.company, handle="socks"))
-    placement.add_to_cart(membership=buyer, variant_id=variant.pk, quantity=20)
-    line = placement.add_to_cart(membership=buyer, variant_id=other.pk, quantity=10)
+    cart.add_to_cart(membership=buyer, variant_id=variant.pk, quantity=20)
+    line = cart.add_to_cart(membership=buyer, variant_id=other.pk, quantity=10)
     Product.objects.filter(pk=other.product_id).update(moq=50)
     with pytest.raises(DomainError) as caught:
         placement.place_orders(membership=buyer)
@@ -91,19 +91,19 @@ def test_moq_raised_after_adding_refuses_the_whole_placement(buyer, variant, sup
 
 
 def test_a_price_change_is_refused_until_the_buyer_accepts_it(buyer, variant):
-    line = placement.add_to_cart(membership=buyer, variant_id=variant.pk, quantity=20)
+    line = cart.add_to_cart(membership=buyer, variant_id=variant.pk, quantity=20)
     PriceTier.objects.filter(product=variant.product, min_quantity=10).update(unit_price=Decimal("4.35"))
     with pytest.raises(Conflict) as caught:
         placement.place_orders(membership=buyer)
     assert caught.value.code == "price_changed" and caught.value.field == f"lines.{line.pk}.unit_price"
     _nothing_written()
-    placement.accept_current_prices(membership=buyer)
+    cart.accept_current_prices(membership=buyer)
     [order] = placement.place_orders(membership=buyer)
     assert order.lines.get().unit_price == Decimal("4.35")
 
 
 def test_no_rate_means_no_order(buyer, variant):
-    placement.add_to_cart(membership=buyer, variant_id=variant.pk, quantity=20)
+    cart.add_to_cart(membership=buyer, variant_id=variant.pk, quantity=20)
     ExchangeRate.objects.all().delete()
     with pytest.raises(Conflict) as caught:
         placement.place_orders(membership=buyer)
@@ -112,7 +112,7 @@ def test_no_rate_means_no_order(buyer, variant):
 
 
 def test_a_stale_rate_means_no_order(buyer, variant, settings):
-    placement.add_to_cart(membership=buyer, variant_id=variant.pk, quantity=20)
+    cart.add_to_cart(membership=buyer, variant_id=variant.pk, quantity=20)
     ExchangeRate.objects.update(valid_from=timezone.now() - timedelta(hours=settings.FX_MAX_AGE_HOURS + 1))
     with pytest.raises(Conflict) as caught:
         placement.place_orders(membership=buyer)
@@ -127,7 +127,7 @@ def test_an_unknown_landed_cost_is_recorded_not_refused(buyer, variant):
 
 
 def test_bad_shipping_terms_are_field_errors(buyer, variant):
-    placement.add_to_cart(membership=buyer, variant_id=variant.pk, quantity=20)
+    cart.add_to_cart(membership=buyer, variant_id=variant.pk, quantity=20)
     with pytest.raises(DomainError) as caught:
         placement.place_orders(membership=buyer, incoterm="XYZ", freight_mode="rocket")
     assert {e.field for e in caught.value.errors} == {"incoterm", "freight_mode"}
@@ -142,24 +142,24 @@ def test_an_empty_cart_cannot_be_placed(buyer, market):
 
 def test_only_buyers_have_carts(supplier, variant):
     with pytest.raises(Forbidden):
-        placement.add_to_cart(membership=supplier, variant_id=variant.pk, quantity=20)
+        cart.add_to_cart(membership=supplier, variant_id=variant.pk, quantity=20)
 
 
 def test_a_draft_product_cannot_be_added(buyer, variant):
     Product.objects.filter(pk=variant.product_id).update(status="draft")
     with pytest.raises(DomainError) as caught:
-        placement.add_to_cart(membership=buyer, variant_id=variant.pk, quantity=20)
+        cart.add_to_cart(membership=buyer, variant_id=variant.pk, quantity=20)
     assert caught.value.status == 404
 
 
 def test_another_buyers_cart_line_is_not_found(buyer, variant):
-    line = placement.add_to_cart(membership=buyer, variant_id=variant.pk, quantity=20)
+    line = cart.add_to_cart(membership=buyer, variant_id=variant.pk, quantity=20)
     stranger = factories.member(kind="buyer")
     with pytest.raises(DomainError) as caught:
-        placement.update_cart_line(membership=stranger, line_id=line.pk, quantity=30)
+        cart.update_cart_line(membership=stranger, line_id=line.pk, quantity=30)
     assert caught.value.status == 404
     with pytest.raises(DomainError):
-        placement.remove_cart_line(membership=stranger, line_id=line.pk)
+        cart.remove_cart_line(membership=stranger, line_id=line.pk)
     assert CartLine.objects.get().quantity == 20
 
 

@@ -1,21 +1,22 @@
-"""Placing an order takes the same number of queries whatever its number of lines (at most 30)."""
+"""Placing an order takes the same number of queries whatever its number of lines (the issue
+allows 30; it takes 12, and this ceiling keeps it there)."""
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.orders import factories as orders
-from tradebridge.orders import placement
+from tradebridge.orders import cart, placement
 
 pytestmark = pytest.mark.django_db
 
-LIMIT = 30
+LIMIT = 12  # 15 before notifications moved to a background task; the issue allows 30
 
 
 def _cart_of(buyer, supplier_company, lines: int) -> None:
     for n in range(lines):
         variant = orders.variant_of(orders.scarf(supplier_company, handle=f"scarf-{lines}-{n}"))
-        placement.add_to_cart(membership=buyer, variant_id=variant.pk, quantity=20)
+        cart.add_to_cart(membership=buyer, variant_id=variant.pk, quantity=20)
 
 
 def _queries_to_place(buyer, supplier_company, lines: int, capture) -> int:

@@ -42,7 +42,7 @@ from tradebridge.ledger import audit
 from tradebridge.ledger.domain import AccountKind
 from tradebridge.ledger.models import Posting
 from tradebridge.ledger.selectors import escrow_balance
-from tradebridge.orders import disputes, placement, services
+from tradebridge.orders import cart, disputes, placement, services
 from tradebridge.orders.domain import BY_ACTION, FUNDED, Action, Actor, State, actions_from
 from tradebridge.orders.models import Order, OrderEvent, Payment, StockReservation
 from tradebridge.payments import services as payments
@@ -172,7 +172,7 @@ def make_machine(world: World):
             try:
                 for variant, quantity in zip(world.variants, quantities, strict=True):
                     if quantity:
-                        placement.add_to_cart(membership=world.buyer, variant_id=variant.pk, quantity=quantity)
+                        cart.add_to_cart(membership=world.buyer, variant_id=variant.pk, quantity=quantity)
                 [order] = placement.place_orders(membership=world.buyer, deposit_percent=deposit)
             except DomainError:
                 self.refused += 1  # below the MOQ, not a multiple, or an empty cart: nothing placed

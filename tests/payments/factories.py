@@ -9,7 +9,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from tests.catalog.factories import product as make_product
-from tradebridge.orders import placement
+from tradebridge.orders import cart, placement
 from tradebridge.orders import services as orders
 from tradebridge.orders.models import Order
 from tradebridge.payments.domain import EventKind
@@ -38,7 +38,7 @@ def order_awaiting_payment(buyer, supplier, *, deposit_percent: int = 0, quantit
     variant = item.variants.get()
     variant.stock_on_hand = quantity
     variant.save(update_fields=["stock_on_hand"])
-    placement.add_to_cart(membership=buyer, variant_id=variant.pk, quantity=quantity)
+    cart.add_to_cart(membership=buyer, variant_id=variant.pk, quantity=quantity)
     [order] = placement.place_orders(membership=buyer, deposit_percent=deposit_percent)
     orders.confirm_order(membership=supplier, order_id=order.pk)
     return Order.objects.get(pk=order.pk)

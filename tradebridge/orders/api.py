@@ -12,7 +12,7 @@ from django.http import FileResponse
 from ninja import File, Form, Router, Status, UploadedFile
 
 from tradebridge.core.errors import NotFound
-from tradebridge.orders import disputes, placement, selectors, services
+from tradebridge.orders import cart, disputes, placement, selectors, services
 from tradebridge.orders.models import ACTION_CHOICES, Evidence, Order
 from tradebridge.orders.schemas import (
     CartLineIn,
@@ -153,26 +153,26 @@ def get_cart(request):
 
 @router.post("/cart/lines", response={201: list[CartLineOut]})
 def add_line(request, payload: CartLineIn):
-    placement.add_to_cart(membership=request.membership, variant_id=payload.variant_id, quantity=payload.quantity)
+    cart.add_to_cart(membership=request.membership, variant_id=payload.variant_id, quantity=payload.quantity)
     return Status(201, _cart(request))
 
 
 @router.patch("/cart/lines/{line_id}", response=list[CartLineOut])
 def change_line(request, line_id: int, payload: QuantityIn):
-    placement.update_cart_line(membership=request.membership, line_id=line_id, quantity=payload.quantity)
+    cart.update_cart_line(membership=request.membership, line_id=line_id, quantity=payload.quantity)
     return _cart(request)
 
 
 @router.delete("/cart/lines/{line_id}", response=list[CartLineOut])
 def remove_line(request, line_id: int):
-    placement.remove_cart_line(membership=request.membership, line_id=line_id)
+    cart.remove_cart_line(membership=request.membership, line_id=line_id)
     return _cart(request)
 
 
 @router.post("/cart/accept-prices", response=list[CartLineOut])
 def accept_prices(request):
     """Re-confirm: take every line at its current price (after a `price_changed` refusal)."""
-    placement.accept_current_prices(membership=request.membership)
+    cart.accept_current_prices(membership=request.membership)
     return _cart(request)
 
 

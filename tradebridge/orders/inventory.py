@@ -1,7 +1,7 @@
 """Stock: the one place that locks variant rows, reserves units for an order and gives them back.
 
 Callers are already inside a transaction. Rows are locked in primary-key order, so two orders
-sharing SKUs always queue in the same order and never deadlock (`select_for_update` on
+sharing SKUs always queue in the same order and never deadlock (`FOR NO KEY UPDATE` on
 PostgreSQL; SQLite's IMMEDIATE transactions already admit one writer at a time). Counters change
 with `F()` in one UPDATE, and the `variant_stock_not_negative` constraint is the last guard.
 """
@@ -21,7 +21,10 @@ from tradebridge.orders.models import Order, StockReservation
 
 def lock_variants(variant_ids) -> dict[int, Variant]:
     """Lock these variants, in primary-key order, for the rest of the caller's transaction."""
-    rows = Variant.objects.select_for_update().filter(pk__in=set(variant_ids)).order_by("pk")
+    # no_key: on PostgreSQL a plain FOR UPDATE also conflicts with the KEY SHARE lock that every
+    # INSERT of a cart or order line referencing the variant takes, so placing and carting queued
+    # behind each confirmation; FOR NO KEY UPDATE still serialises the stock changes themselves.
+    rows = Variant.objects.select_for_update(no_key=True).filter(pk__in=set(variant_ids)).order_by("pk")
     return {v.pk: v for v in rows}
 
 

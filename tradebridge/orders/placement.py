@@ -1,4 +1,4 @@
-"""Carts and placing orders: a buyer's cart splits into one order per (supplier, currency), each
+"""Placing orders: a buyer's cart (`cart.py`) splits into one order per (supplier, currency), each
 snapshotting its prices, FX rate, Incoterm and landed cost. Also the entry point for an order from
 an agreed quote, which shares everything after the pricing.
 
@@ -19,13 +19,13 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from tradebridge.catalog.models import PriceTier, Product, Variant
-from tradebridge.catalog.pricing import quote_quantity, smallest_valid_quantity
+from tradebridge.catalog.pricing import smallest_valid_quantity
 from tradebridge.catalog.services import terms_for
-from tradebridge.companies import access
 from tradebridge.companies.domain import Kind
 from tradebridge.companies.models import Company, Membership
-from tradebridge.core.errors import Conflict, DomainError, FieldError, NotFound
+from tradebridge.core.errors import Conflict, DomainError, FieldError
 from tradebridge.orders import notifications, timers
+from tradebridge.orders.cart import quote_line, require_buyer, variants_with_terms
 from tradebridge.orders.domain import State, amount_due_cny, payment_parts
 from tradebridge.orders.models import CartLine, Order, OrderEvent, OrderLine
 from tradebridge.pricing import landed
@@ -37,98 +37,6 @@ from tradebridge.pricing.money import Money
 from tradebridge.pricing.selectors import rate_table
 
 ORDER_CURRENCY_TO = "CNY"
-MAX_CART_LINES = 200
-
-
-def require_buyer(membership: Membership | None) -> Membership:
-    return access.require(membership, kinds=(Kind.BUYER,))
-
-
-def _variants_with_terms():
-    tiers = Prefetch("product__tiers", queryset=PriceTier.objects.order_by("min_quantity"))
-    return Variant.objects.select_related("product", "product__category").prefetch_related(tiers)
-
-
-def _quote(variant: Variant, quantity: int, field: str):
-    """The one pricing seam, with the error moved onto this line's field."""
-    product = variant.product
-    try:
-        return quote_quantity(terms_for(product, variant, list(product.tiers.all())), quantity)
-    except DomainError as exc:
-        raise DomainError.many(FieldError(e.code, e.message, field) for e in exc.errors) from None
-
-
-# -- the cart --------------------------------------------------------------------------------------
-
-
-def _buyable_variant(variant_id: int) -> Variant:
-    variant = _variants_with_terms().filter(pk=variant_id, product__status=Product.Status.PUBLISHED).first()
-    if variant is None:
-        raise NotFound("variant_not_found", "No such product variant.", "variant_id")
-    return variant
-
-
-@transaction.atomic
-def add_to_cart(*, membership: Membership, variant_id: int, quantity: int) -> CartLine:
-    """Put a variant in the cart (or change its quantity), at the price the buyer now sees."""
-    membership = require_buyer(membership)
-    variant = _buyable_variant(variant_id)
-    quote = _quote(variant, quantity, "quantity")
-    line, created = CartLine.objects.get_or_create(
-        buyer_id=membership.company_id,
-        variant=variant,
-        defaults={
-            "quantity": quantity,
-            "seen_unit_price": quote.unit_price,
-            "seen_currency": variant.product.currency,
-            "added_by": membership.user,
-        },
-    )
-    if not created:
-        line.quantity, line.seen_unit_price, line.seen_currency = quantity, quote.unit_price, variant.product.currency
-        line.save(update_fields=["quantity", "seen_unit_price", "seen_currency", "updated_at"])
-    elif CartLine.objects.filter(buyer_id=membership.company_id).count() > MAX_CART_LINES:
-        raise DomainError("cart_full", f"A cart holds at most {MAX_CART_LINES} lines.", "variant_id")
-    return line
-
-
-def _own_line(membership: Membership, line_id: int) -> CartLine:
-    line = CartLine.objects.filter(pk=line_id, buyer_id=membership.company_id).first()
-    if line is None:
-        raise NotFound("cart_line_not_found", "No such cart line.", "line_id")
-    return line
-
-
-@transaction.atomic
-def update_cart_line(*, membership: Membership, line_id: int, quantity: int) -> CartLine:
-    membership = require_buyer(membership)
-    line = _own_line(membership, line_id)
-    return add_to_cart(membership=membership, variant_id=line.variant_id, quantity=quantity)
-
-
-@transaction.atomic
-def remove_cart_line(*, membership: Membership, line_id: int) -> None:
-    membership = require_buyer(membership)
-    _own_line(membership, line_id).delete()
-
-
-@transaction.atomic
-def accept_current_prices(*, membership: Membership) -> list[CartLine]:
-    """The buyer re-confirms: every line takes the price it would be placed at now."""
-    membership = require_buyer(membership)
-    lines = list(
-        CartLine.objects.filter(buyer_id=membership.company_id)
-        .select_related("variant__product")
-        .prefetch_related(Prefetch("variant__product__tiers"))
-    )
-    for line in lines:
-        quote = _quote(line.variant, line.quantity, f"lines.{line.pk}.quantity")
-        line.seen_unit_price, line.seen_currency = quote.unit_price, line.variant.product.currency
-    CartLine.objects.bulk_update(lines, ["seen_unit_price", "seen_currency"])
-    return lines
-
-
-# -- placing -----------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -268,7 +176,7 @@ def _build_order(*, buyer_id, supplier_id, currency, lines, shipping, rate, tabl
 
 
 def _save(orders: list[Order], lines_by_order: list[list[AgreedLine]], user, company_id: int, when) -> list[Order]:
-    """Bulk-create the orders, their lines and their first history rows; queue what follows."""
+    """Bulk-create the orders, their lines, their first history rows and timers; queue what follows."""
     Order.objects.bulk_create(orders)
     OrderLine.objects.bulk_create(
         OrderLine(
@@ -300,12 +208,12 @@ def _save(orders: list[Order], lines_by_order: list[list[AgreedLine]], user, com
         )
         for order in orders
     )
-    ids = [order.pk for order in orders]
+    for order in orders:
+        timers.schedule_auto_close(order.pk, since=when)
 
     def after_commit() -> None:
-        for order_id in ids:
-            timers.schedule_auto_close(order_id, since=when)
-            notifications.order_moved(order_id, "place")
+        for order in orders:
+            notifications.queue(order, "place")
 
     transaction.on_commit(after_commit)
     return orders
@@ -346,7 +254,7 @@ def place_orders(
             errors.append(FieldError("product_unavailable", "This product is no longer on sale.", field))
             continue
         try:
-            quote = _quote(variant, line.quantity, f"{field}.quantity")
+            quote = quote_line(variant, line.quantity, f"{field}.quantity")
         except DomainError as exc:
             errors.extend(exc.errors)
             continue
@@ -419,7 +327,7 @@ def create_order_from_quote(
         raise DomainError("lines_required", "A quote needs at least one line.", "lines")
     variants = {
         v.pk: v
-        for v in _variants_with_terms().filter(pk__in=[line.variant_id for line in lines], supplier_id=supplier_id)
+        for v in variants_with_terms().filter(pk__in=[line.variant_id for line in lines], supplier_id=supplier_id)
     }
     errors, agreed = [], []
     for index, line in enumerate(lines):

@@ -18,9 +18,9 @@ from tradebridge.catalog.pricing import quote_quantity
 from tradebridge.catalog.services import terms_for
 from tradebridge.companies.models import Membership
 from tradebridge.core.errors import DomainError, FieldError
+from tradebridge.orders.cart import require_buyer
 from tradebridge.orders.domain import Action, actions_from, next_payment
 from tradebridge.orders.models import CartLine, Dispute, Order, OrderEvent
-from tradebridge.orders.placement import require_buyer
 from tradebridge.orders.transitions import order_for, party_of, visible_orders
 
 PAGE_SIZE_MAX = 200

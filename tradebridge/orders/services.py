@@ -40,7 +40,7 @@ def confirm_order(*, membership: Membership, order_id: int) -> Order:
     apply(order, Action.CONFIRM, party)
     inventory.reserve(order)
     apply(order, Action.REQUEST_PAYMENT, SYSTEM)
-    transaction.on_commit(lambda: timers.schedule_auto_close(order.pk, since=order.state_changed_at))
+    timers.schedule_auto_close(order.pk, since=order.state_changed_at)
     return order
 
 
@@ -85,7 +85,7 @@ def ship_order(*, membership: Membership, order_id: int, carrier: str, tracking_
 @transaction.atomic
 def mark_delivered(*, membership: Membership, order_id: int) -> Order:
     order = _act(membership, order_id, Action.MARK_DELIVERED)
-    transaction.on_commit(lambda: timers.schedule_auto_confirm(order.pk, since=order.delivered_at))
+    timers.schedule_auto_confirm(order.pk, since=order.delivered_at)
     return order
 
 
@@ -166,7 +166,7 @@ def close_if_unpaid(*, order_id: int, since: datetime | None = None, now: dateti
         return False
     if not is_due(order.state_changed_at, now, settings.ORDER_UNPAID_CLOSE_DAYS):
         # Early: the setting grew after the timer was set. Look again when due.
-        transaction.on_commit(lambda: timers.schedule_auto_close(order.pk, since=order.state_changed_at))
+        timers.schedule_auto_close(order.pk, since=order.state_changed_at)
         return False
     apply(order, Action.AUTO_CLOSE, SYSTEM, reason="Not paid in time.", now=now)
     inventory.release(order)
@@ -182,7 +182,7 @@ def confirm_if_due(*, order_id: int, now: datetime | None = None) -> bool:
     if order is None or order.state != State.DELIVERED or order.delivered_at is None:
         return False
     if not is_due(order.delivered_at, now, settings.ORDER_AUTO_CONFIRM_DAYS):
-        transaction.on_commit(lambda: timers.schedule_auto_confirm(order.pk, since=order.delivered_at))
+        timers.schedule_auto_confirm(order.pk, since=order.delivered_at)
         return False
     apply(order, Action.AUTO_CONFIRM, SYSTEM, reason="Receipt confirmed automatically.", now=now)
     escrow.release(order)

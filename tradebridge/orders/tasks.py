@@ -1,4 +1,5 @@
-"""Background tasks of orders: the two timers, run by `tradebridge worker` when their row is due."""
+"""Background tasks of orders: the two timers, run by `tradebridge worker` when their row is due,
+and the notification of each move (emails and webhook events)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from datetime import datetime
 
 from django_tasks import task
 
-from tradebridge.orders import services
+from tradebridge.orders import notifications, services
 
 
 @task()
@@ -17,3 +18,8 @@ def auto_close_order(order_id: int, since: str) -> bool:
 @task()
 def auto_confirm_order(order_id: int) -> bool:
     return services.confirm_if_due(order_id=order_id)
+
+
+@task()
+def notify_order_moved(order_id: int, action: str, payload: dict) -> None:
+    notifications.deliver(order_id, action, payload)

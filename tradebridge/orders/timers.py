@@ -3,7 +3,12 @@
 The rows live in the database, so they survive restarts and any worker picks them up when due.
 The task re-reads the order and the setting before it acts (services.close_if_unpaid,
 services.confirm_if_due), so a timer for an order that moved on is a no-op, and one that fires
-early (the setting grew) sets itself again. Called from `transaction.on_commit`.
+early (the setting grew) sets itself again.
+
+Called inside the transaction of the move that starts the wait, so the timer row commits with
+the move or not at all: no window where a move is saved but its timer is not (as there was when
+the row was written after the commit), and one commit per move instead of two. A worker sees the
+row only once the move has committed.
 """
 
 from __future__ import annotations

@@ -117,5 +117,5 @@ def apply(
         data=data or {},
         created_at=now,
     )
-    transaction.on_commit(lambda: notifications.order_moved(order.pk, action.value))
+    transaction.on_commit(lambda: notifications.queue(order, action.value))
     return event

@@ -21,6 +21,7 @@ from tradebridge.companies.domain import Kind
 from tradebridge.core.errors import DomainError, NotFound
 from tradebridge.core.forms import add_domain_errors
 from tradebridge.core.messages import localize
+from tradebridge.orders import cart as carts
 from tradebridge.orders import disputes, page_selectors, placement, selectors, services, shipping_documents
 from tradebridge.orders.domain import Action
 from tradebridge.orders.forms import (
@@ -86,7 +87,7 @@ def cart_add(request):
     error = None
     if form.is_valid():
         try:
-            placement.add_to_cart(
+            carts.add_to_cart(
                 membership=request.membership,
                 variant_id=form.cleaned_data["variant"],
                 quantity=form.cleaned_data["quantity"],
@@ -115,9 +116,7 @@ def cart_line(request, line_id: int):
     if not form.is_valid():
         return _render_cart(request, status=400, line_errors={line_id: form.errors["quantity"][0]})
     try:
-        placement.update_cart_line(
-            membership=request.membership, line_id=line_id, quantity=form.cleaned_data["quantity"]
-        )
+        carts.update_cart_line(membership=request.membership, line_id=line_id, quantity=form.cleaned_data["quantity"])
     except DomainError as exc:
         if exc.status == 404:
             raise
@@ -128,7 +127,7 @@ def cart_line(request, line_id: int):
 @buyer_only
 @require_POST
 def cart_remove(request, line_id: int):
-    placement.remove_cart_line(membership=request.membership, line_id=line_id)
+    carts.remove_cart_line(membership=request.membership, line_id=line_id)
     return _render_cart(request)
 
 
@@ -136,7 +135,7 @@ def cart_remove(request, line_id: int):
 @require_POST
 def cart_accept_prices(request):
     try:
-        placement.accept_current_prices(membership=request.membership)
+        carts.accept_current_prices(membership=request.membership)
     except DomainError as exc:
         return _render_cart(request, status=exc.status, line_errors=_line_errors(exc))
     if not _htmx(request):

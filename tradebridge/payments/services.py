@@ -188,14 +188,15 @@ def _effect(intent: PaymentIntent | None, event: ProviderEvent) -> tuple[Outcome
         return Outcome.APPLIED, None
     try:
         domain.check_amount(expected=intent.money, received=event.amount)
-        with transaction.atomic():  # a refusal rolls back whatever the order had written
-            orders.record_payment(
-                order_id=intent.order_id,
-                part=intent.part,
-                amount=event.amount,
-                provider=intent.provider,
-                provider_reference=event.provider_reference,
-            )
+        # record_payment is atomic: nested here it is a savepoint, so a refusal rolls back
+        # whatever the order had written and leaves this transaction usable for the log row.
+        orders.record_payment(
+            order_id=intent.order_id,
+            part=intent.part,
+            amount=event.amount,
+            provider=intent.provider,
+            provider_reference=event.provider_reference,
+        )
     except DomainError as exc:
         return Outcome.REFUSED, exc.errors[0]
     intent.status = IntentStatus.CAPTURED
