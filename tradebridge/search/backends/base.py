@@ -16,6 +16,9 @@ from tradebridge.search.understanding import Term
 
 class SearchBackend(Protocol):
     vendor: str
+    fills_in_bulk: bool  # a rebuilt generation reaches the engine's index through `fill`
+    # The planner must be kept off the generation indexes for the match to lead (selectors).
+    generation_unindexed_under_match: bool
 
     def compile(self, terms: Sequence[Term], *, any_term: bool = False) -> str:
         """The engine's query string: the terms AND-ed (OR-ed when `any_term`), each term's
@@ -24,6 +27,11 @@ class SearchBackend(Protocol):
 
     def matching(self, documents: QuerySet, compiled: str) -> QuerySet:
         """`documents` restricted to those matching `compiled`, for counts, facets and sorts."""
+        ...
+
+    def fill(self, generation: int, *, after: int, up_to: int | None = None) -> None:
+        """Put the documents of a generation being rebuilt with after < id <= up_to (None: all)
+        into the engine's index, for engines that index them in bulk rather than row by row."""
         ...
 
     def ranked(self, documents: QuerySet, compiled: str, *, start: int, stop: int) -> list[tuple[int, float]]:
