@@ -6,7 +6,7 @@ number of queries, whatever the page size or the number of matches.
 
 from __future__ import annotations
 
-from django.db.models import F, OrderBy, Subquery, Value
+from django.db.models import F, Func, IntegerField, OrderBy, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -26,10 +26,25 @@ __all__ = ["query_from_params", "search_products", "search_suppliers", "similar_
 MAX_SUGGESTIONS = 5
 
 
-def live_documents():
-    """Documents of the generation searches read (see models.IndexState)."""
+class _Unindexed(Func):
+    """`+column`: the same value, which SQLite's planner may not look up through an index."""
+
+    template = "+%(expressions)s"
+    output_field = IntegerField()
+
+
+def live_documents(*, driven_by_match: bool = False):
+    """Documents of the generation searches read (see models.IndexState).
+
+    `driven_by_match`: the query restricts documents to a full-text match. Without statistics
+    SQLite then prefers walking a (generation, …) covering index over the whole generation and
+    testing each row against the match, instead of fetching the matches by id; on the engines
+    that need it (see backends) the generation test is kept off the indexes, so the match leads."""
     current = IndexState.objects.filter(pk=1).values("generation")[:1]
-    return SearchDocument.objects.filter(generation=Coalesce(Subquery(current), Value(1)))
+    generation = Coalesce(Subquery(current), Value(1))
+    if driven_by_match and for_connection().generation_unindexed_under_match:
+        return SearchDocument.objects.alias(live=_Unindexed(F("generation"))).filter(live=generation)
+    return SearchDocument.objects.filter(generation=generation)
 
 
 def search_products(query: ProductQuery, *, language: str) -> ProductResults:
@@ -37,7 +52,7 @@ def search_products(query: ProductQuery, *, language: str) -> ProductResults:
     backend = for_connection()
     rates = filters.rates_to(query.currency, rate_table(timezone.now()))
     conditions = filters.conditions(query, rates)
-    base = filters.with_quantity(live_documents(), query.quantity)
+    base = filters.with_quantity(live_documents(driven_by_match=bool(parsed.terms)), query.quantity)
 
     def filtered(leave_out: str | None = None):
         documents = base
