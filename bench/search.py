@@ -734,7 +734,8 @@ def main() -> None:
     print(
         f"Query mix: {len(mix):,} queries (seed {SEED}): "
         + ", ".join(f"{n} {k}" for k, n in kinds.items())
-        + f"; {sum(len(m['params']) > 1 for m in mix)} with filters or a sort.   CPUs: {os.cpu_count()}"
+        + f"; {sum(len(m['params']) > 1 for m in mix)} with filters or a sort.   CPUs: {os.cpu_count()}, "
+        f"load average {os.getloadavg()[0]:.1f}, code at {_revision()}"
     )
     print(
         "Targets at 1,000,000 listings on 2 cores: p50 <= 20 ms, p99 <= 100 ms, overhead <= 2x the bare "
@@ -753,6 +754,17 @@ def main() -> None:
             run_size(size, "SQLite", env, mix, str(mix_path))
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"\nBench driver peak RSS {peak:.0f} MB; work files in {work}")
+
+
+def _revision() -> str:
+    """The commit measured (the search code changes fast; figures belong to a revision)."""
+    try:
+        out = subprocess.run(
+            ["git", "describe", "--always", "--dirty"], cwd=ROOT, capture_output=True, text=True, timeout=10
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return "unknown"
+    return out.stdout.strip() or "unknown"
 
 
 def _ensure_postgres_database(url: str) -> None:
