@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from tradebridge.pricing.selectors import rate_table
 from tradebridge.search import filters, understanding
 from tradebridge.search.backends import for_connection
-from tradebridge.search.facets import counts, facets
+from tradebridge.search.facets import FACET_FILTERS, Tally, counts, facets
 from tradebridge.search.hits import hits
 from tradebridge.search.models import IndexState, SearchDocument
 from tradebridge.search.params import query_from_params
@@ -54,26 +54,33 @@ def search_products(query: ProductQuery, *, language: str) -> ProductResults:
     conditions = filters.conditions(query, rates)
     base = filters.with_quantity(live_documents(driven_by_match=bool(parsed.terms)), query.quantity)
 
-    def filtered(leave_out: str | None = None):
+    def filtered(leave_out: str | tuple[str, ...] | None = None):
+        left_out = leave_out if isinstance(leave_out, tuple) else (leave_out,)
         documents = base
         for name, args in conditions.by_name.items():
-            if name != leave_out:
+            if name not in left_out:
                 documents = documents.filter(*args)
         return documents
 
-    def restricted(leave_out: str | None, compiled: str):
+    def restricted(leave_out: str | tuple[str, ...] | None, compiled: str):
         documents = filtered(leave_out)
         return backend.matching(documents, compiled) if compiled else documents
 
+    def tally(compiled: str) -> Tally | None:
+        # Text bounds the matches: one pass fetches them once for every count. Browsing
+        # everything is counted per facet instead, from the covering indexes.
+        return Tally.of(query, restricted(FACET_FILTERS, compiled)) if compiled else None
+
     compiled = backend.compile(parsed.terms) if parsed.terms else ""
-    counted = counts(query, restricted(None, compiled))
+    tallied = tally(compiled)
+    counted = tallied.counts() if tallied else counts(query, restricted(None, compiled))
     relaxed = False
     if counted["total"] == 0 and len(parsed.terms) > 1:
         # Nothing has every term: fall back to listings with any of them, and say so.
         fallback = backend.compile(parsed.terms, any_term=True)
-        fallback_counted = counts(query, restricted(None, fallback))
-        if fallback_counted["total"]:
-            compiled, counted, relaxed = fallback, fallback_counted, True
+        fallback_tallied = tally(fallback)
+        if fallback_tallied.counts()["total"]:
+            compiled, tallied, counted, relaxed = fallback, fallback_tallied, fallback_tallied.counts(), True
     total = counted["total"]
     start = (query.page - 1) * query.per_page
     if compiled and query.sort == "relevance":
@@ -87,7 +94,7 @@ def search_products(query: ProductQuery, *, language: str) -> ProductResults:
         page=query.page,
         per_page=query.per_page,
         interpretation=parsed.interpretation(relaxed=relaxed),
-        facets=facets(query, lambda leave_out: restricted(leave_out, compiled), counted),
+        facets=facets(query, lambda leave_out: restricted(leave_out, compiled), counted, tallied),
         suggestions=_suggestions(parsed, query) if total == 0 else (),
         price_rate_note=_rate_note(query, rates),
     )
