@@ -225,3 +225,16 @@ def test_a_suppliers_verification_reaches_its_listings(supplier, listing, operat
 
 def found_with(**filters):
     return {h.product_id for h in search_products(ProductQuery(**filters), language="en").items}
+
+
+def test_a_rebuild_gives_the_connection_back_its_page_cache(catalog):
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("the page cache setting is SQLite's")
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA cache_size")
+        before = cursor.fetchone()[0]
+        services.rebuild_index()
+        cursor.execute("PRAGMA cache_size")
+        assert cursor.fetchone()[0] == before

@@ -78,6 +78,12 @@ def index_supplier(company_id: int) -> None:
 def rebuild_index(progress: Progress | None = None, *, batch_size: int = REBUILD_BATCH) -> int:
     """Rebuild every published listing's document into a new generation and switch to it.
     Returns the number of documents in the new generation."""
+    backend = for_connection()
+    with backend.rebuilding():
+        return _rebuild(backend, progress, batch_size)
+
+
+def _rebuild(backend, progress: Progress | None, batch_size: int) -> int:
     with transaction.atomic():
         state = IndexState.objects.select_for_update().filter(pk=1).first() or IndexState.objects.create(pk=1)
         if state.building:
@@ -101,7 +107,6 @@ def rebuild_index(progress: Progress | None = None, *, batch_size: int = REBUILD
         done += len(ids)
         if progress:
             progress(done, max(total, done))
-    backend = for_connection()
     if backend.fills_in_bulk:
         _fill_engine(backend, target)
     with transaction.atomic():

@@ -7,6 +7,7 @@ tokens, each one quoted, so no user text ever reaches MATCH or to_tsquery as syn
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from typing import Protocol
 
 from django.db.models import QuerySet
@@ -27,6 +28,10 @@ class SearchBackend(Protocol):
 
     def matching(self, documents: QuerySet, compiled: str) -> QuerySet:
         """`documents` restricted to those matching `compiled`, for counts, facets and sorts."""
+        ...
+
+    def rebuilding(self) -> AbstractContextManager[None]:
+        """Settings for the connection while a rebuild writes many documents."""
         ...
 
     def fill(self, generation: int, *, after: int, up_to: int | None = None) -> None:
