@@ -4,7 +4,7 @@
                            [--database-url postgres://postgres@127.0.0.1:5432/tb_search_bench]
 
 Generates listings from the trade glossary's vocabulary (titles, attributes and descriptions in
-English, Chinese or both), loads them with plain bulk inserts, builds the index through the
+English, Chinese or both), loads them with plain bulk inserts (then ANALYZE), builds the index through the
 search services (`rebuild_index`) and prints the build rate, the index size and peak RSS. Then
 it runs a fixed, seeded mix of queries (Chinese, English, mixed, pinyin; half with facets and
 sorts) and prints p50/p95/p99 latency through the service layer (`query_from_params` +
@@ -182,7 +182,19 @@ def load(size: int, seed: int = SEED) -> dict:
             ]
             insert_many(PriceTier, tiers)
         done += count
-    return {"rows": size, "seconds": time.perf_counter() - started}
+    seconds = time.perf_counter() - started
+    _analyze()
+    return {"rows": size, "seconds": seconds}
+
+
+def _analyze() -> None:
+    """Planner statistics for what was just written, as autovacuum would leave them in time:
+    without them PostgreSQL plans for the empty tables it last saw (a million rows read as a
+    few hundred) and every batch of a rebuild scans the whole catalog."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
 
 
 def _listing(rng, vocab, categories, suppliers, n, now):
@@ -248,6 +260,7 @@ def build() -> dict:
     started = time.perf_counter()
     documents = rebuild_index()
     seconds = time.perf_counter() - started
+    _analyze()
     return {
         "documents": documents,
         "seconds": seconds,
@@ -734,7 +747,8 @@ def main() -> None:
     print(
         f"Query mix: {len(mix):,} queries (seed {SEED}): "
         + ", ".join(f"{n} {k}" for k, n in kinds.items())
-        + f"; {sum(len(m['params']) > 1 for m in mix)} with filters or a sort.   CPUs: {os.cpu_count()}"
+        + f"; {sum(len(m['params']) > 1 for m in mix)} with filters or a sort.   CPUs: {os.cpu_count()}, "
+        f"load average {os.getloadavg()[0]:.1f}, code at {_revision()}"
     )
     print(
         "Targets at 1,000,000 listings on 2 cores: p50 <= 20 ms, p99 <= 100 ms, overhead <= 2x the bare "
@@ -753,6 +767,17 @@ def main() -> None:
             run_size(size, "SQLite", env, mix, str(mix_path))
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"\nBench driver peak RSS {peak:.0f} MB; work files in {work}")
+
+
+def _revision() -> str:
+    """The commit measured (the search code changes fast; figures belong to a revision)."""
+    try:
+        out = subprocess.run(
+            ["git", "describe", "--always", "--dirty"], cwd=ROOT, capture_output=True, text=True, timeout=10
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return "unknown"
+    return out.stdout.strip() or "unknown"
 
 
 def _ensure_postgres_database(url: str) -> None:

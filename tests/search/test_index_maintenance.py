@@ -125,6 +125,76 @@ def test_a_rebuild_that_died_is_started_over(catalog):
     assert not SearchDocument.objects.exclude(generation=state.generation).exists()
 
 
+def _needs_bulk_fill():
+    if not services.for_connection().fills_in_bulk:
+        pytest.skip("this engine indexes each document as it is written (PostgreSQL's generated tsvector)")
+
+
+def _engine_in_step():
+    """SQLite: FTS5 holds exactly the documents' tokens (integrity-check with rank 1 compares
+    the index with its content table and raises when they differ). PostgreSQL: always true."""
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("INSERT INTO search_fts(search_fts, rank) VALUES ('integrity-check', 1)")
+    return True
+
+
+def test_a_rebuild_fills_the_engine_in_slices_and_keeps_edits_made_between_them(catalog, supplier, monkeypatch):
+    """Edits land before, between and after the engine's bulk slices: each one is findable once
+    the rebuild switches, the withdrawn listing is not, and the engine's index matches the rows."""
+    _needs_bulk_fill()
+    monkeypatch.setattr(services, "ENGINE_FILL_SLICE", 3)
+    backend = services.for_connection()
+    fill = backend.fill
+    teapot, whisky = catalog["teapot"], catalog["whisky"]
+    slices = []
+
+    def edit_between_slices(generation, *, after, up_to=None):
+        fill(generation, after=after, up_to=up_to)
+        slices.append(up_to)
+        if len(slices) == 1:
+            Product.objects.filter(pk=teapot.pk).update(title_en="Porcelain Teapot")
+            services.index_products([teapot.pk])
+            Product.objects.filter(pk=whisky.pk).update(status="draft")
+            services.index_products([whisky.pk])
+
+    monkeypatch.setattr(backend, "fill", edit_between_slices)
+    services.rebuild_index(batch_size=4)
+    assert len(slices) >= 3 and slices[-1] is None  # several slices, then the rest at the switch
+    assert found("porcelain") == {teapot.pk}
+    assert found("whisky") == set()
+    assert SearchDocument.objects.count() == Product.objects.filter(status="published").count()
+    assert _engine_in_step()
+
+
+def test_a_rebuild_after_one_that_died_leaves_the_engine_in_step(catalog, monkeypatch):
+    _needs_bulk_fill()
+    monkeypatch.setattr(services, "ENGINE_FILL_SLICE", 2)
+    backend = services.for_connection()
+    fill = backend.fill
+
+    calls = []
+
+    def die_in_second_slice(generation, *, after, up_to=None):
+        calls.append(up_to)
+        if len(calls) == 2:
+            raise RuntimeError("killed")  # the first slice committed, this one rolls back
+        fill(generation, after=after, up_to=up_to)
+
+    monkeypatch.setattr(backend, "fill", die_in_second_slice)
+    with pytest.raises(RuntimeError):
+        services.rebuild_index()
+    state = IndexState.objects.get(pk=1)
+    assert state.building is not None and state.engine_through is not None
+    assert found("whisky") == {catalog["whisky"].pk}  # the live generation answered throughout
+    monkeypatch.setattr(backend, "fill", fill)
+    services.rebuild_index()
+    assert found("whisky") == {catalog["whisky"].pk}
+    assert _engine_in_step()
+
+
 def test_the_progress_bar_draws_in_place():
     from tradebridge.search.management.commands.reindex import _Bar
 
@@ -155,3 +225,16 @@ def test_a_suppliers_verification_reaches_its_listings(supplier, listing, operat
 
 def found_with(**filters):
     return {h.product_id for h in search_products(ProductQuery(**filters), language="en").items}
+
+
+def test_a_rebuild_gives_the_connection_back_its_page_cache(catalog):
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("the page cache setting is SQLite's")
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA cache_size")
+        before = cursor.fetchone()[0]
+        services.rebuild_index()
+        cursor.execute("PRAGMA cache_size")
+        assert cursor.fetchone()[0] == before

@@ -24,6 +24,9 @@ class IndexState(models.Model):
 
     generation = models.PositiveIntegerField(default=1)
     building = models.PositiveIntegerField(null=True, blank=True)
+    # SQLite: documents of `building` with an id up to this are in FTS5; the rest are added in
+    # bulk by the rebuild, and the triggers leave them alone until then (migration 0004).
+    engine_through = models.BigIntegerField(null=True, blank=True)
     rebuilt_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self) -> str:

@@ -6,7 +6,7 @@ number of queries, whatever the page size or the number of matches.
 
 from __future__ import annotations
 
-from django.db.models import F, OrderBy, Subquery, Value
+from django.db.models import F, Func, IntegerField, OrderBy, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from tradebridge.pricing.selectors import rate_table
 from tradebridge.search import filters, understanding
 from tradebridge.search.backends import for_connection
-from tradebridge.search.facets import counts, facets
+from tradebridge.search.facets import FACET_FILTERS, Tally, counts, facets
 from tradebridge.search.hits import hits
 from tradebridge.search.models import IndexState, SearchDocument
 from tradebridge.search.params import query_from_params
@@ -26,10 +26,25 @@ __all__ = ["query_from_params", "search_products", "search_suppliers", "similar_
 MAX_SUGGESTIONS = 5
 
 
-def live_documents():
-    """Documents of the generation searches read (see models.IndexState)."""
+class _Unindexed(Func):
+    """`+column`: the same value, which SQLite's planner may not look up through an index."""
+
+    template = "+%(expressions)s"
+    output_field = IntegerField()
+
+
+def live_documents(*, driven_by_match: bool = False):
+    """Documents of the generation searches read (see models.IndexState).
+
+    `driven_by_match`: the query restricts documents to a full-text match. Without statistics
+    SQLite then prefers walking a (generation, …) covering index over the whole generation and
+    testing each row against the match, instead of fetching the matches by id; on the engines
+    that need it (see backends) the generation test is kept off the indexes, so the match leads."""
     current = IndexState.objects.filter(pk=1).values("generation")[:1]
-    return SearchDocument.objects.filter(generation=Coalesce(Subquery(current), Value(1)))
+    generation = Coalesce(Subquery(current), Value(1))
+    if driven_by_match and for_connection().generation_unindexed_under_match:
+        return SearchDocument.objects.alias(live=_Unindexed(F("generation"))).filter(live=generation)
+    return SearchDocument.objects.filter(generation=generation)
 
 
 def search_products(query: ProductQuery, *, language: str) -> ProductResults:
@@ -37,28 +52,35 @@ def search_products(query: ProductQuery, *, language: str) -> ProductResults:
     backend = for_connection()
     rates = filters.rates_to(query.currency, rate_table(timezone.now()))
     conditions = filters.conditions(query, rates)
-    base = filters.with_quantity(live_documents(), query.quantity)
+    base = filters.with_quantity(live_documents(driven_by_match=bool(parsed.terms)), query.quantity)
 
-    def filtered(leave_out: str | None = None):
+    def filtered(leave_out: str | tuple[str, ...] | None = None):
+        left_out = leave_out if isinstance(leave_out, tuple) else (leave_out,)
         documents = base
         for name, args in conditions.by_name.items():
-            if name != leave_out:
+            if name not in left_out:
                 documents = documents.filter(*args)
         return documents
 
-    def restricted(leave_out: str | None, compiled: str):
+    def restricted(leave_out: str | tuple[str, ...] | None, compiled: str):
         documents = filtered(leave_out)
         return backend.matching(documents, compiled) if compiled else documents
 
+    def tally(compiled: str) -> Tally | None:
+        # Text bounds the matches: one pass fetches them once for every count. Browsing
+        # everything is counted per facet instead, from the covering indexes.
+        return Tally.of(query, restricted(FACET_FILTERS, compiled)) if compiled else None
+
     compiled = backend.compile(parsed.terms) if parsed.terms else ""
-    counted = counts(query, restricted(None, compiled))
+    tallied = tally(compiled)
+    counted = tallied.counts() if tallied else counts(query, restricted(None, compiled))
     relaxed = False
     if counted["total"] == 0 and len(parsed.terms) > 1:
         # Nothing has every term: fall back to listings with any of them, and say so.
         fallback = backend.compile(parsed.terms, any_term=True)
-        fallback_counted = counts(query, restricted(None, fallback))
-        if fallback_counted["total"]:
-            compiled, counted, relaxed = fallback, fallback_counted, True
+        fallback_tallied = tally(fallback)
+        if fallback_tallied.counts()["total"]:
+            compiled, tallied, counted, relaxed = fallback, fallback_tallied, fallback_tallied.counts(), True
     total = counted["total"]
     start = (query.page - 1) * query.per_page
     if compiled and query.sort == "relevance":
@@ -72,7 +94,7 @@ def search_products(query: ProductQuery, *, language: str) -> ProductResults:
         page=query.page,
         per_page=query.per_page,
         interpretation=parsed.interpretation(relaxed=relaxed),
-        facets=facets(query, lambda leave_out: restricted(leave_out, compiled), counted),
+        facets=facets(query, lambda leave_out: restricted(leave_out, compiled), counted, tallied),
         suggestions=_suggestions(parsed, query) if total == 0 else (),
         price_rate_note=_rate_note(query, rates),
     )

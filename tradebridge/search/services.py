@@ -8,6 +8,10 @@ nothing to lose). A deleted product's documents go with it (the foreign key casc
 searches read, batch by batch, then switches to it in one short transaction: search stays up
 throughout. While it runs, `index_products` writes both generations, so an edit made during a
 rebuild is in the new index too.
+
+Engines that index in bulk (SQLite FTS5) get the new generation's documents after the batches,
+in slices of one INSERT … SELECT each, instead of row by row through triggers: ten times
+faster. The slices keep each write transaction short, so edits never wait long for one.
 """
 
 from __future__ import annotations
@@ -18,11 +22,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from tradebridge.catalog.models import Product
+from tradebridge.search.backends import for_connection
 from tradebridge.search.index import build_documents, write_documents
 from tradebridge.search.models import IndexState, SearchDocument
 
 REBUILD_BATCH = 1_000
 DELETE_BATCH = 20_000
+ENGINE_FILL_SLICE = 50_000
 
 Progress = Callable[[int, int], None]
 
@@ -72,14 +78,20 @@ def index_supplier(company_id: int) -> None:
 def rebuild_index(progress: Progress | None = None, *, batch_size: int = REBUILD_BATCH) -> int:
     """Rebuild every published listing's document into a new generation and switch to it.
     Returns the number of documents in the new generation."""
+    backend = for_connection()
+    with backend.rebuilding():
+        return _rebuild(backend, progress, batch_size)
+
+
+def _rebuild(backend, progress: Progress | None, batch_size: int) -> int:
     with transaction.atomic():
         state = IndexState.objects.select_for_update().filter(pk=1).first() or IndexState.objects.create(pk=1)
         if state.building:
             # A rebuild that died half-way left its rows: start over.
             SearchDocument.objects.filter(generation=state.building).delete()
         target = max(state.generation, state.building or 0) + 1
-        state.building = target
-        state.save(update_fields=["building"])
+        state.building, state.engine_through = target, None
+        state.save(update_fields=["building", "engine_through"])
     published = Product.objects.filter(status=Product.Status.PUBLISHED)
     total = published.count()
     done = last = 0
@@ -95,14 +107,36 @@ def rebuild_index(progress: Progress | None = None, *, batch_size: int = REBUILD
         done += len(ids)
         if progress:
             progress(done, max(total, done))
+    if backend.fills_in_bulk:
+        _fill_engine(backend, target)
     with transaction.atomic():
         state = IndexState.objects.select_for_update().get(pk=1)
         _reconcile(target)
+        if backend.fills_in_bulk:
+            # The last slice: what the slices left, what _reconcile wrote, edits since.
+            backend.fill(target, after=state.engine_through or 0)
         old = state.generation
-        state.generation, state.building, state.rebuilt_at = target, None, timezone.now()
-        state.save(update_fields=["generation", "building", "rebuilt_at"])
+        state.generation, state.building, state.engine_through = target, None, None
+        state.rebuilt_at = timezone.now()
+        state.save(update_fields=["generation", "building", "engine_through", "rebuilt_at"])
     _drop_generation(old)
     return SearchDocument.objects.filter(generation=target).count()
+
+
+def _fill_engine(backend, target: int) -> None:
+    """Put the new generation's documents into the engine's index, a slice per transaction,
+    moving `engine_through` with each slice so the triggers keep filled rows in step."""
+    while True:
+        with transaction.atomic():
+            state = IndexState.objects.select_for_update().get(pk=1)
+            after = state.engine_through or 0
+            documents = SearchDocument.objects.filter(generation=target, pk__gt=after).order_by("pk")
+            edge = list(documents.values_list("pk", flat=True)[ENGINE_FILL_SLICE - 1 : ENGINE_FILL_SLICE])
+            if not edge:
+                return  # fewer than a slice left: the switch fills them
+            backend.fill(target, after=after, up_to=edge[0])
+            state.engine_through = edge[0]
+            state.save(update_fields=["engine_through"])
 
 
 def _reconcile(target: int) -> None:

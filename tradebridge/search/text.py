@@ -80,6 +80,8 @@ def _simplified_run(run: str) -> str:
 
 def simplify(text: str) -> str:
     """Traditional Chinese → simplified, run by run (Latin text is never touched)."""
+    if _traditional_characters().isdisjoint(text):
+        return text  # the usual case, settled by one set operation over the whole text
     return CJK_RUN.sub(lambda m: _simplified_run(m.group()), text)
 
 
@@ -130,18 +132,32 @@ def bigrams(run: str) -> list[str]:
     return [run[i : i + 2] for i in range(len(run) - 1)]
 
 
+SHORT_RUN = 16  # Chinese runs this long or shorter (words, phrases) repeat across listings: cached
+
+
+@lru_cache(maxsize=65_536)
+def _short_cjk_tokens(run: str, words: bool) -> tuple[str, ...]:
+    return _cjk_tokens(run, words)
+
+
+def _cjk_tokens(run: str, words: bool) -> tuple[str, ...]:
+    out: list[str] = []
+    if words and len(run) > 2:
+        out.extend(jieba_words(run))
+    out.extend(bigrams(run))
+    if len(run) > 1:
+        # Every character then starts a token, so one character is found by prefix.
+        out.append(run[-1])
+    return tuple(out)
+
+
 def tokens(text: str, *, words: bool = True) -> list[str]:
     """Index tokens of already normalised text. `words=False` skips jieba (bigrams alone still
     find every substring), which is how long descriptions are indexed quickly."""
     out: list[str] = []
     for cjk, other in RUN.findall(text):
         if cjk:
-            if words and len(cjk) > 2:
-                out.extend(jieba_words(cjk))
-            out.extend(bigrams(cjk))
-            if len(cjk) > 1:
-                # Every character then starts a token, so one character is found by prefix.
-                out.append(cjk[-1])
+            out.extend(_short_cjk_tokens(cjk, words) if len(cjk) <= SHORT_RUN else _cjk_tokens(cjk, words))
         else:
             out.append(stem(other))
     return out

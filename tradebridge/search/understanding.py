@@ -81,12 +81,22 @@ class ParsedQuery:
 
 
 def parse(query: str) -> ParsedQuery:
+    """The query understood. Searches repeat (the same words paged, filtered, sorted), and the
+    dictionaries only change with a deploy, so readings are cached per query text."""
+    query = query or ""
+    return _parse(query) if len(query) <= MAX_QUERY_CHARS * 4 else _parse_uncached(query)
+
+
+def _parse_uncached(query: str) -> ParsedQuery:
     original = (query or "")[: MAX_QUERY_CHARS * 4]
     normalised = " ".join(text.normalise(original).split())[:MAX_QUERY_CHARS]
     pieces = _pieces(normalised)
     terms = tuple(_term(piece, language, is_last=(i == len(pieces) - 1)) for i, (piece, language) in enumerate(pieces))
     terms = tuple(t for t in terms if t.clauses)[:MAX_TERMS]
     return ParsedQuery(original=query or "", normalised=normalised, terms=terms, display=_display(normalised, terms))
+
+
+_parse = lru_cache(maxsize=4096)(_parse_uncached)
 
 
 def _pieces(normalised: str) -> list[tuple[str, str]]:

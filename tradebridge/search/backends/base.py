@@ -7,6 +7,7 @@ tokens, each one quoted, so no user text ever reaches MATCH or to_tsquery as syn
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from typing import Protocol
 
 from django.db.models import QuerySet
@@ -16,6 +17,9 @@ from tradebridge.search.understanding import Term
 
 class SearchBackend(Protocol):
     vendor: str
+    fills_in_bulk: bool  # a rebuilt generation reaches the engine's index through `fill`
+    # The planner must be kept off the generation indexes for the match to lead (selectors).
+    generation_unindexed_under_match: bool
 
     def compile(self, terms: Sequence[Term], *, any_term: bool = False) -> str:
         """The engine's query string: the terms AND-ed (OR-ed when `any_term`), each term's
@@ -24,6 +28,15 @@ class SearchBackend(Protocol):
 
     def matching(self, documents: QuerySet, compiled: str) -> QuerySet:
         """`documents` restricted to those matching `compiled`, for counts, facets and sorts."""
+        ...
+
+    def rebuilding(self) -> AbstractContextManager[None]:
+        """Settings for the connection while a rebuild writes many documents."""
+        ...
+
+    def fill(self, generation: int, *, after: int, up_to: int | None = None) -> None:
+        """Put the documents of a generation being rebuilt with after < id <= up_to (None: all)
+        into the engine's index, for engines that index them in bulk rather than row by row."""
         ...
 
     def ranked(self, documents: QuerySet, compiled: str, *, start: int, stop: int) -> list[tuple[int, float]]:

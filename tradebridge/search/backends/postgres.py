@@ -7,7 +7,8 @@ to to_tsquery('simple', …) as a parameter.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 from django.db.models import QuerySet
 
@@ -37,6 +38,8 @@ def _clause(clause: Clause) -> str:
 
 class PostgresBackend:
     vendor = "postgresql"
+    fills_in_bulk = False
+    generation_unindexed_under_match = False
 
     def compile(self, terms: Sequence[Term], *, any_term: bool = False) -> str:
         parts = ["(" + " | ".join(_clause(c) for c in term.clauses) + ")" for term in terms if term.clauses]
@@ -45,6 +48,14 @@ class PostgresBackend:
     def matching(self, documents: QuerySet, compiled: str) -> QuerySet:
         # The SQL is constant; the compiled query travels as a parameter.
         return documents.extra(where=[f"search_searchdocument.tsv @@ {_QUERY}"], params=[compiled])  # noqa: S610
+
+    @contextmanager
+    def rebuilding(self) -> Iterator[None]:
+        """Nothing to set: the server's own buffers serve a rebuild."""
+        yield
+
+    def fill(self, generation: int, *, after: int, up_to: int | None = None) -> None:
+        """Nothing to do: the tsvector is a generated column, written with each document."""
 
     def ranked(self, documents: QuerySet, compiled: str, *, start: int, stop: int) -> list[tuple[int, float]]:
         """(product id, score) of `documents` matching `compiled`, best first, [start:stop]."""

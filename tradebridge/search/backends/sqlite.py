@@ -11,7 +11,8 @@ FTS table first in a CROSS JOIN, which SQLite keeps as the outer loop.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 from django.db import connection
 from django.db.models import QuerySet
@@ -21,6 +22,11 @@ from tradebridge.search.understanding import Clause, Term
 
 _COLUMNS = {"text": "{title attrs body}", "pinyin": "{pinyin}"}
 _BM25 = "bm25(search_fts, {})".format(", ".join(str(w) for w in COLUMN_WEIGHTS))
+REBUILD_CACHE_KIB = 262_144
+_FILL = (
+    "INSERT INTO search_fts(rowid, title, attrs, body, pinyin) "
+    "SELECT id, title, attrs, body, pinyin FROM search_searchdocument WHERE generation = %s AND id > %s"
+)
 _MATCHING_IDS = "search_searchdocument.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s)"
 
 
@@ -38,6 +44,8 @@ def _clause(clause: Clause) -> str:
 
 class SqliteBackend:
     vendor = "sqlite"
+    fills_in_bulk = True
+    generation_unindexed_under_match = True
 
     def compile(self, terms: Sequence[Term], *, any_term: bool = False) -> str:
         parts = ["(" + " OR ".join(_clause(c) for c in term.clauses) + ")" for term in terms if term.clauses]
@@ -46,6 +54,27 @@ class SqliteBackend:
     def matching(self, documents: QuerySet, compiled: str) -> QuerySet:
         # The SQL is constant; the compiled query travels as a parameter.
         return documents.extra(where=[_MATCHING_IDS], params=[compiled])  # noqa: S610
+
+    @contextmanager
+    def rebuilding(self) -> Iterator[None]:
+        """A page cache big enough for the documents' indexes while a rebuild writes them: with
+        the default 2 MB every row re-reads the pages of its ten b-trees (100k: 145 → 88 s)."""
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA cache_size")
+            before = int(cursor.fetchone()[0])
+            cursor.execute(f"PRAGMA cache_size = -{REBUILD_CACHE_KIB}")
+        try:
+            yield
+        finally:
+            with connection.cursor() as cursor:
+                cursor.execute(f"PRAGMA cache_size = {before}")
+
+    def fill(self, generation: int, *, after: int, up_to: int | None = None) -> None:
+        """Add the documents of `generation` with after < id <= up_to (None: all) to FTS5 in one
+        statement; the triggers leave a generation being rebuilt to this (migration 0004)."""
+        sql = _FILL if up_to is None else _FILL + " AND id <= %s"
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [generation, after] + ([] if up_to is None else [up_to]))
 
     def ranked(self, documents: QuerySet, compiled: str, *, start: int, stop: int) -> list[tuple[int, float]]:
         """(product id, score) of `documents` matching `compiled`, best first, [start:stop]."""
