@@ -5,6 +5,7 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 
 from tests.catalog.test_imports import TEMPLATE
 from tradebridge.catalog import services as catalog
@@ -238,3 +239,16 @@ def test_a_rebuild_gives_the_connection_back_its_page_cache(catalog):
         services.rebuild_index()
         cursor.execute("PRAGMA cache_size")
         assert cursor.fetchone()[0] == before
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's planner statistics")
+def test_a_rebuild_gives_postgresql_statistics_for_the_catalog_and_the_documents(catalog):
+    def estimated_rows(table):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT reltuples FROM pg_class WHERE relname = %s", [table])
+            return cursor.fetchone()[0]
+
+    services.rebuild_index()
+    published = Product.objects.filter(status="published").count()
+    assert estimated_rows("catalog_product") >= published > 0
+    assert estimated_rows("search_searchdocument") >= published
