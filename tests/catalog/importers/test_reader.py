@@ -90,6 +90,18 @@ def test_zip_bomb_by_total_size(write, monkeypatch):
     assert refused(write("big.xlsx", data)).code == "zip_bomb"
 
 
+def test_workbook_with_an_unknown_compression_method(write):
+    data = bytearray(_workbook_zip({}, zipfile.ZIP_STORED))
+    # Method 99 in every local and central header: zipfile could list it but not read it.
+    for signature, offset in ((b"PK\x03\x04", 8), (b"PK\x01\x02", 10)):
+        at = data.find(signature)
+        while at != -1:
+            data[at + offset : at + offset + 2] = (99).to_bytes(2, "little")
+            at = data.find(signature, at + 4)
+    error = refused(write("odd.xlsx", bytes(data)))
+    assert error.code == "not_xlsx" and "compression" in error.message
+
+
 def test_workbook_part_with_a_dtd(write):
     data = _workbook_zip({"xl/sharedStrings.xml": b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><sst/>'})
     assert refused(write("dtd.xlsx", data)).code == "unsafe_xml"

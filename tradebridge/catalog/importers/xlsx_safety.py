@@ -16,6 +16,8 @@ MAX_TOTAL_UNCOMPRESSED = 200 * 1024 * 1024
 MAX_RATIO = 100
 RATIO_CHECKED_ABOVE = 1024 * 1024
 MAX_MEMBERS = 10_000
+# The compression methods Python's zipfile can read; Excel itself writes only the first two.
+READABLE_COMPRESSION = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
 _DECLARATION = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
 _SNIFF = 4096
 
@@ -35,6 +37,8 @@ def xlsx_problem(path: Path) -> tuple[str, str] | None:
                     "not_xlsx",
                     "The file is a zip archive but not an Excel workbook. Save it as .xlsx or CSV.",
                 )
+            if any(member.compress_type not in READABLE_COMPRESSION for member in members):
+                return "not_xlsx", "The workbook uses a compression method that cannot be read; save it again as .xlsx."
             if sum(member.file_size for member in members) > MAX_TOTAL_UNCOMPRESSED:
                 return "zip_bomb", "The workbook expands to more than 200 MB; split it into smaller files."
             for member in members:
@@ -47,7 +51,7 @@ def xlsx_problem(path: Path) -> tuple[str, str] | None:
                     with archive.open(member) as part:
                         if _DECLARATION.search(part.read(_SNIFF)):
                             return "unsafe_xml", "The workbook contains a DTD declaration; it was refused."
-    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError) as exc:
-        # RuntimeError: an encrypted member; NotImplementedError: an unknown compression.
+    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError) as exc:
+        # RuntimeError: an encrypted member.
         return "not_xlsx", f"The workbook is damaged and cannot be read ({exc})."
     return None
