@@ -20,6 +20,7 @@ from tradebridge.companies.access import company_required
 from tradebridge.companies.domain import Kind
 from tradebridge.core.errors import DomainError
 from tradebridge.core.forms import add_domain_errors
+from tradebridge.core.htmx import wants_fragment
 from tradebridge.core.messages import localize
 from tradebridge.core.models import Job
 from tradebridge.pricing.money import plain_decimal
@@ -241,7 +242,7 @@ def _own_job(request, job_id: int, kinds=("catalog.import", "catalog.translate")
 @supplier_only
 def import_job(request, job_id: int):
     job = _own_job(request, job_id)
-    template = "catalog/_import_status.html" if request.headers.get("HX-Request") else "catalog/import_job.html"
+    template = "catalog/_import_status.html" if wants_fragment(request) else "catalog/import_job.html"
     return render(request, template, {"job": job, "report": job.result})
 
 

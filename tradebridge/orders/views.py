@@ -20,6 +20,7 @@ from tradebridge.companies.access import company_required
 from tradebridge.companies.domain import Kind
 from tradebridge.core.errors import DomainError, NotFound
 from tradebridge.core.forms import add_domain_errors
+from tradebridge.core.htmx import wants_fragment
 from tradebridge.core.messages import localize
 from tradebridge.orders import cart as carts
 from tradebridge.orders import disputes, page_selectors, placement, selectors, services, shipping_documents
@@ -44,10 +45,6 @@ ACTION_LABELS = dict(ACTION_CHOICES)
 PANEL_MOVES = {"confirm", "reject", "cancel", "start_production", "ship", "mark_delivered", "confirm_receipt"}
 
 
-def _htmx(request) -> bool:
-    return bool(request.headers.get("HX-Request")) and not request.headers.get("HX-History-Restore-Request")
-
-
 def _refusal_to_page(exc: DomainError) -> None:
     """Re-raise what belongs on an error page: someone else's order, or the wrong side."""
     if exc.status in (403, 404):
@@ -69,7 +66,7 @@ def _cart_context(request, *, line_errors: dict | None = None) -> dict:
 
 
 def _render_cart(request, status: int = 200, **context):
-    template = "orders/_cart.html" if _htmx(request) else "orders/cart.html"
+    template = "orders/_cart.html" if wants_fragment(request) else "orders/cart.html"
     return render(request, template, _cart_context(request, **context), status=status)
 
 
@@ -98,7 +95,7 @@ def cart_add(request):
             error = localize(exc.errors[0])
     else:
         error = next(iter(form.errors.values()))[0]
-    if _htmx(request):
+    if wants_fragment(request):
         context = {"added": error is None, "error": error, "quantity": request.POST.get("quantity", "")}
         return render(request, "orders/_add_to_cart_result.html", context, status=400 if error else 200)
     if error:
@@ -138,7 +135,7 @@ def cart_accept_prices(request):
         carts.accept_current_prices(membership=request.membership)
     except DomainError as exc:
         return _render_cart(request, status=exc.status, line_errors=_line_errors(exc))
-    if not _htmx(request):
+    if not wants_fragment(request):
         messages.success(request, _("Your cart now shows the current prices."))
         return redirect("orders:cart")
     return _render_cart(request)
@@ -203,7 +200,11 @@ def checkout(request):
         "preview": page_selectors.checkout_preview(request.membership, shipping=shipping, deposit_percent=percent),
         "line_errors": line_errors,
     }
-    template = "orders/_checkout_preview.html" if _htmx(request) and request.method == "GET" else "orders/checkout.html"
+    template = (
+        "orders/_checkout_preview.html"
+        if wants_fragment(request) and request.method == "GET"
+        else "orders/checkout.html"
+    )
     return render(request, template, context, status=status)
 
 

@@ -24,13 +24,13 @@ from django.utils.translation import gettext_lazy as _
 from tradebridge.companies.models import SECTOR_CHOICES
 from tradebridge.core.countries import COUNTRY_NAMES
 from tradebridge.core.errors import DomainError
+from tradebridge.core.htmx import wants_fragment
 from tradebridge.core.messages import localize
 from tradebridge.pricing.currencies import MINOR_UNITS
 from tradebridge.pricing.money import Money
 from tradebridge.search import selectors
 from tradebridge.search.query import Hit, ProductResults
 from tradebridge.storefront import display
-from tradebridge.storefront import views as storefront_views  # one htmx rule for both (the import is mutual)
 
 # The order the sort menu lists them in; the parser refuses anything else.
 SORT_CHOICES = [
@@ -327,7 +327,7 @@ def _errors(exc: DomainError) -> tuple[list[str], dict[str, str]]:
 
 
 def _respond(request: HttpRequest, full: str, partial: str, context: dict, status: int = 200) -> HttpResponse:
-    response = render(request, partial if storefront_views._htmx_partial(request) else full, context, status=status)
+    response = render(request, partial if wants_fragment(request) else full, context, status=status)
     # The same URL answers with a fragment or a page; caches must keep them apart.
     patch_vary_headers(response, ["HX-Request"])
     return response

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from tradebridge.catalog.pricing import smallest_valid_quantity
 from tradebridge.catalog.services import terms_for
 from tradebridge.core.errors import DomainError
+from tradebridge.core.htmx import wants_fragment
 from tradebridge.core.messages import localize
 from tradebridge.pricing.incoterms import Incoterm
 from tradebridge.pricing.landed import breakdown_dict, product_landed_cost
@@ -33,12 +34,6 @@ SIMILAR_LIMIT = 6
 
 # Buyers on TradeBridge pay in yuan; prices are shown in it beside the supplier's currency.
 BUYER_CURRENCY = "CNY"
-
-
-def _htmx_partial(request: HttpRequest) -> bool:
-    # htmx also sends HX-Request when it restores history after a cache miss; that request
-    # wants the whole page back, since it replaces the whole body.
-    return bool(request.headers.get("HX-Request")) and not request.headers.get("HX-History-Restore-Request")
 
 
 def _similar(product) -> tuple[list[search_views.SearchCard], list[selectors.ProductCard]]:
@@ -64,7 +59,7 @@ def category(request: HttpRequest, path: str) -> HttpResponse:
     if listing is None:
         raise Http404
     context = {"listing": listing, "sorts": SORT_CHOICES}
-    if _htmx_partial(request):
+    if wants_fragment(request):
         response = render(request, "storefront/_results.html", context)
     else:
         response = render(request, "storefront/category.html", context)
