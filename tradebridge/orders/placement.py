@@ -120,7 +120,7 @@ def landed_snapshot(lines: list[AgreedLine], currency: str, shipping: Shipping, 
             )
         )
     except LandedCostInputError as exc:
-        error = landed._buyer_error(exc.errors[0])
+        error = landed.buyer_error(exc.errors[0])
         return _incomplete(error.field, error.message, shipping)
     return landed.breakdown_dict(breakdown)
 

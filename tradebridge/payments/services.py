@@ -21,8 +21,7 @@ from tradebridge.companies.access import require
 from tradebridge.companies.domain import Kind
 from tradebridge.core.errors import Conflict, DomainError, FieldError, NotFound
 from tradebridge.orders import services as orders
-from tradebridge.orders.models import Order
-from tradebridge.payments import domain, providers
+from tradebridge.payments import domain, providers, selectors
 from tradebridge.payments.domain import PAYMENT_CURRENCY, Effect, EventKind, IntentStatus, Outcome
 from tradebridge.payments.models import PaymentIntent, WebhookEvent
 from tradebridge.payments.providers import ProviderEvent
@@ -46,9 +45,7 @@ def start_payment(*, membership, order_id: int, method: str) -> PaymentIntent:
     method = domain.parse_method(method)
     provider = providers.for_method(method)
     with transaction.atomic():
-        order = Order.objects.select_for_update().filter(pk=order_id, buyer_id=membership.company_id).first()
-        if order is None:
-            raise NotFound("order_not_found", "There is no such order.", "order_id")
+        order = selectors.own_order(membership, order_id, lock=True)
         due = orders.amount_due(order)
         if due is None:
             raise Conflict("nothing_due", "This order has nothing to pay at the moment.", "order_id")

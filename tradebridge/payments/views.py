@@ -12,10 +12,9 @@ from django.views.decorators.http import require_http_methods
 
 from tradebridge.companies.access import company_required
 from tradebridge.companies.domain import Kind
-from tradebridge.core.errors import DomainError, NotFound
+from tradebridge.core.errors import DomainError
 from tradebridge.core.messages import localize
 from tradebridge.orders import services as orders
-from tradebridge.orders.models import Order
 from tradebridge.payments import providers, selectors, services
 from tradebridge.payments.models import METHOD_CHOICES
 
@@ -33,17 +32,10 @@ def pay_panel_context(membership, order) -> dict:
     }
 
 
-def _own_order(membership, order_id: int) -> Order:
-    order = Order.objects.filter(pk=order_id, buyer_id=membership.company_id).first()
-    if order is None:
-        raise NotFound("order_not_found", "There is no such order.", "order_id")
-    return order
-
-
 @company_required(kinds=(Kind.BUYER,))
 @require_http_methods(["GET", "POST"])
 def pay_panel(request: HttpRequest, order_id: int) -> HttpResponse:
-    order = _own_order(request.membership, order_id)
+    order = selectors.own_order(request.membership, order_id)
     context = pay_panel_context(request.membership, order)
     if request.method == "GET":
         return render(request, "payments/_pay_panel.html", context)

@@ -158,10 +158,10 @@ def product_landed_cost(
             )
         )
     except LandedCostInputError as exc:
-        raise DomainError.many(_buyer_error(e) for e in exc.errors) from None
+        raise DomainError.many(buyer_error(e) for e in exc.errors) from None
 
 
-def _buyer_error(error) -> FieldError:
+def buyer_error(error) -> FieldError:
     """The pure rules name the missing line measure; a buyer can only change the mode or ask."""
     field = error.field.split(".")[-1].split("[")[0]
     if field in ("dims_cm_per_unit", "volume_cbm_per_unit"):

@@ -81,6 +81,11 @@ class TariffFileError(ValueError):
         self.errors: list[TariffFileError] = [self]
 
 
+def in_hs_chapter(digits: str) -> bool:
+    """Whether the first two digits name an HS chapter: 01 to 97, where 77 is reserved."""
+    return 1 <= int(digits[:2]) <= 97 and digits[:2] != "77"
+
+
 def normalise_hs_code(code: object) -> str:
     """'2208.30.00 00' -> '2208300000'; raises MalformedHsCode, or NonexistentHsCode for a code
     outside every HS chapter. (Without the nomenclature at run time a code inside a real chapter
@@ -90,7 +95,7 @@ def normalise_hs_code(code: object) -> str:
     digits = code.replace(".", "").replace(" ", "")
     if not digits.isdigit() or not digits.isascii() or len(digits) not in HS_CODE_LENGTHS:
         raise MalformedHsCode(code)
-    if not 1 <= int(digits[:2]) <= 97 or digits[:2] == "77":
+    if not in_hs_chapter(digits):
         raise NonexistentHsCode(digits)
     return digits
 
@@ -228,7 +233,7 @@ def _parse_line(row: _Row) -> TariffLine | None:
     prefix = row.text("hs_prefix")
     if not (prefix.isdigit() and prefix.isascii() and 4 <= len(prefix) <= 10):
         row.fail("hs_prefix", f"{prefix!r} must be 4 to 10 digits")
-    elif not 1 <= int(prefix[:2]) <= 97 or prefix[:2] == "77":
+    elif not in_hs_chapter(prefix):
         row.fail("hs_prefix", f"{prefix} is in no HS chapter (01-97)")
     description = row.text("description")
     if not description:

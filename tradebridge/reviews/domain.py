@@ -40,8 +40,12 @@ class Rating:
 
     @property
     def stars(self) -> int:
-        """Whole stars to draw (half up): 4.5 draws five."""
-        return int(self.overall.quantize(Decimal(1), ROUND_HALF_UP))
+        return whole_stars(self.overall)
+
+
+def whole_stars(value: Decimal) -> int:
+    """Whole stars to draw (half up): 4.5 draws five."""
+    return int(value.quantize(Decimal(1), ROUND_HALF_UP))
 
 
 NO_RATING = Rating(0, Decimal(0), Decimal(0), Decimal(0))

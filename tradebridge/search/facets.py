@@ -25,7 +25,7 @@ VERIFIED_LABEL = _("Verified supplier")
 SAMPLE_LABEL = _("Sample available")
 
 
-def _both(label) -> tuple[str, str]:
+def both_languages(label) -> tuple[str, str]:
     with translation.override("en"):
         english = str(label)
     with translation.override("zh-hans"):
@@ -127,7 +127,7 @@ def facets(
     flags = {}
     for name, label in (("verified", VERIFIED_LABEL), ("sample_available", SAMPLE_LABEL)):
         count = counted[name] if name in counted else restricted(name).filter(**{_FLAGS[name]: True}).count()
-        flags[name] = (FacetValue("true", *_both(label), count, _selected(query, name)),)
+        flags[name] = (FacetValue("true", *both_languages(label), count, _selected(query, name)),)
     if tally is not None:
         by_path, by_origin = tally.by_column("category", 0), tally.by_column("origin", 1)
     else:
@@ -173,7 +173,7 @@ def _origins(query: ProductQuery, rows: dict[str, int]) -> tuple[FacetValue, ...
     names = dict(COUNTRIES)
     values = []
     for code, n in rows.items():
-        en, zh = _both(names[code]) if code in names else (code, code)
+        en, zh = both_languages(names[code]) if code in names else (code, code)
         values.append(FacetValue(code, en, zh, n, code in query.origin))
     return tuple(sorted(values, key=lambda v: (-v.count, v.value)))
 

@@ -79,8 +79,9 @@ def search_products(query: ProductQuery, *, language: str) -> ProductResults:
         # Nothing has every term: fall back to listings with any of them, and say so.
         fallback = backend.compile(parsed.terms, any_term=True)
         fallback_tallied = tally(fallback)
-        if fallback_tallied.counts()["total"]:
-            compiled, tallied, counted, relaxed = fallback, fallback_tallied, fallback_tallied.counts(), True
+        fallback_counted = fallback_tallied.counts()
+        if fallback_counted["total"]:
+            compiled, tallied, counted, relaxed = fallback, fallback_tallied, fallback_counted, True
     total = counted["total"]
     start = (query.page - 1) * query.per_page
     if compiled and query.sort == "relevance":

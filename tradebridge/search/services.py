@@ -64,12 +64,6 @@ def index_products(product_ids: Iterable[int]) -> None:
         _write(ids, [latest.generation])
 
 
-@transaction.atomic
-def remove_products(product_ids: Iterable[int]) -> None:
-    """Take these products out of every generation of the index."""
-    SearchDocument.objects.filter(product_id__in=sorted({int(pk) for pk in product_ids})).delete()
-
-
 def index_supplier(company_id: int) -> None:
     """Reindex a supplier's listings, e.g. after its verification changes (a ranking and filter input)."""
     index_products(Product.objects.filter(supplier_id=company_id).values_list("pk", flat=True))

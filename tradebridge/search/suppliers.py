@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from django.db.models import Case, Count, Q, When
 from django.db.models.functions import Lower
-from django.utils import translation
 
 from tradebridge.catalog.models import Product
 from tradebridge.companies.domain import Kind, Verification
 from tradebridge.companies.models import SECTOR_CHOICES, Company
 from tradebridge.core.errors import DomainError
 from tradebridge.search import text as analysis
+from tradebridge.search.facets import both_languages
 from tradebridge.search.highlight import highlight
 from tradebridge.search.query import FacetValue, SupplierHit, SupplierResults
 
@@ -94,9 +94,5 @@ def _sector_facet(counts: dict[str, int], selected: str | None) -> tuple[FacetVa
     values = []
     for code, label in SECTOR_CHOICES:
         if counts.get(code) or code == selected:
-            with translation.override("en"):
-                en = str(label)
-            with translation.override("zh-hans"):
-                zh = str(label)
-            values.append(FacetValue(code, en, zh, counts.get(code, 0), code == selected))
+            values.append(FacetValue(code, *both_languages(label), counts.get(code, 0), code == selected))
     return tuple(values)

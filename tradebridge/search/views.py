@@ -250,13 +250,6 @@ def _money(money: Money | None, *, like: Money | None = None) -> str:
     return display.format_unit_price(amount, money.currency)
 
 
-def _safe_image(url: str) -> str:
-    # The same rule as the storefront's cards: our own files or the supplier's http(s) URL.
-    if (url.startswith("/") and not url.startswith("//")) or url.lower().startswith(("https://", "http://")):
-        return url
-    return ""
-
-
 def search_cards(
     hits: Iterable[Hit], *, quantity: int | None, categories: dict[str, str] | None = None
 ) -> list[SearchCard]:
@@ -289,7 +282,7 @@ def search_cards(
                 supplier_name=(hit.supplier_name_zh or hit.supplier_name) if chinese else hit.supplier_name,
                 origin=str(COUNTRY_NAMES.get(hit.origin_country.upper(), hit.origin_country)),
                 category=(categories or {}).get(hit.category_path or "", ""),
-                image_url=_safe_image(hit.image_url),
+                image_url=display.safe_image_url(hit.image_url),
             )
         )
     return cards

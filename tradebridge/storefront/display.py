@@ -62,6 +62,14 @@ def category_name(category: Category, language: str | None = None) -> str:
     return category.name_en or category.name_zh
 
 
+def safe_image_url(url: str) -> str:
+    """`url` if an <img> may load it: our own files or the supplier's http(s) URL. Anything else
+    (a javascript: or data: URL that bulk import let through) becomes ""."""
+    if (url.startswith("/") and not url.startswith("//")) or url.lower().startswith(("https://", "http://")):
+        return url
+    return ""
+
+
 def safe_description(html: str) -> str:
     """The description HTML, run through the importer's nh3 subset once more before it is marked
     safe. Imports store it sanitised already, but the supplier edit path (services.update_product)

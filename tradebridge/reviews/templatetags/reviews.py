@@ -1,10 +1,11 @@
 """`{% supplier_stars company %}`: the supplier's stars and latest reviews, for its profile."""
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django import template
 
 from tradebridge.reviews import selectors
+from tradebridge.reviews.domain import whole_stars
 
 register = template.Library()
 
@@ -24,5 +25,5 @@ def supplier_stars(context, company) -> dict:
 @register.inclusion_tag("reviews/_stars.html")
 def stars(value, label: str = "") -> dict:
     """Five stars, `value` of them filled (a whole number or a Rating's average)."""
-    filled = min(5, max(0, int(Decimal(str(value or 0)).quantize(Decimal(1), ROUND_HALF_UP))))
+    filled = min(5, max(0, whole_stars(Decimal(str(value or 0)))))
     return {"filled": range(filled), "empty": range(5 - filled), "value": value, "label": label}

@@ -94,6 +94,4 @@ def image_src(image: ProductImage, size: str = "thumb") -> str:
         url = image.file.url
     else:
         url = image.display_url
-    if (url.startswith("/") and not url.startswith("//")) or url.lower().startswith(("https://", "http://")):
-        return url
-    return ""
+    return display.safe_image_url(url)
