@@ -17,5 +17,12 @@ else:
 from tradebridge.settings import *  # noqa: F403
 
 # Argon2 is deliberately slow; tests that are about hashing switch it back on.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, as in production, not Django's shared in-memory database: with that, the live
+    # server's request threads and the test thread all share one connection, so the browser
+    # tests' concurrent requests (a POST while htmx checks are in flight) ran on one
+    # connection's transaction state. pytest-xdist suffixes the name per worker.
+    DATABASES["default"]["TEST"] = {"NAME": os.path.join(os.environ["TRADEBRIDGE_DATA_DIR"], "test.sqlite3")}  # noqa: F405
+
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
