@@ -87,16 +87,7 @@ def secret_key(env: str, directory: Path) -> str:
                 "no placeholder words); refusing to start in production."
             )
         return key
-    if key:
-        return key
-    if env == "test":
-        return secrets.token_urlsafe(50)
-    path = directory / "secret_key"
-    if not path.exists():
-        directory.mkdir(parents=True, exist_ok=True)
-        path.write_text(secrets.token_urlsafe(50))
-        path.chmod(0o600)
-    return path.read_text().strip()
+    return key or _local_secret(env, directory / "secret_key", nbytes=50)
 
 
 def payment_simulator_secret(env: str, directory: Path) -> str:
@@ -109,12 +100,17 @@ def payment_simulator_secret(env: str, directory: Path) -> str:
     key = env_str("PAYMENT_SIMULATOR_SECRET")
     if key or env == "production":
         return key
+    return _local_secret(env, directory / "payment_simulator_secret", nbytes=32)
+
+
+def _local_secret(env: str, path: Path, *, nbytes: int) -> str:
+    """A fresh secret per test run; elsewhere one kept in the data directory, readable by its
+    owner only, so restarts keep sessions and signatures valid."""
     if env == "test":
-        return secrets.token_urlsafe(32)
-    path = directory / "payment_simulator_secret"
+        return secrets.token_urlsafe(nbytes)
     if not path.exists():
-        directory.mkdir(parents=True, exist_ok=True)
-        path.write_text(secrets.token_urlsafe(32))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(nbytes))
         path.chmod(0o600)
     return path.read_text().strip()
 
