@@ -57,6 +57,8 @@ BLACK_TEA = ("english-breakfast-tea", "earl-grey-loose", "assam-tea", "darjeelin
 HONEY = ("heather-honey", "manuka-honey", "wildflower-honey", "jb-manuka-honey")
 FACE_CREAM = ("face-cream-rose", "retinol-night-cream", "jb-face-cream")
 HAND_CREAM = ("hand-cream-lavender", "jb-hand-cream")
+LAVENDER = ("hand-cream-lavender", "jb-hand-cream", "soy-candle-lavender")
+DEEP_GROOVE = ("deep-groove-6205", "jb-deep-groove-bearing")
 INFANT_FORMULA = (
     "first-infant-milk", "follow-on-milk", "goat-milk-formula", "organic-infant-formula",
     "jb-formula-stage1", "jb-formula-stage2",
@@ -128,6 +130,9 @@ QUERIES = (
     Q("moisturiser", "en", ("face-cream-rose", "jb-face-cream")),
     Q("serum", "en", ("vitamin-c-serum", "hyaluronic-serum")),
     Q("hand cream", "en", HAND_CREAM),
+    # The plant, not the colour the glossary also has (lavender → 薰衣草 as well as 薰衣草紫).
+    Q("薰衣草", "zh", LAVENDER, must=True),
+    Q("deep groove ball bearing", "en", DEEP_GROOVE, must=True),
     Q("sun cream", "en", ("sun-cream-spf50",)),
     Q("sunscreen", "en", ("sun-cream-spf50",)),
     Q("cleanser", "en", ("foaming-cleanser",)),
@@ -174,7 +179,7 @@ QUERIES = (
     Q("usb-c charger", "en", ("usb-c-charger",)),
     Q("phone case", "en", ("leather-phone-case",)),
     Q("organic", "en", ("earl-grey-loose", "green-tea-sencha", "organic-infant-formula", "baby-food-pouch")),
-    Q("lavender", "en", ("hand-cream-lavender", "soy-candle-lavender", "jb-hand-cream")),
+    Q("lavender", "en", LAVENDER, must=True),
     Q("6205", "en", ("deep-groove-6205",)),
     Q("DN25", "en", ("ss-ball-valve-dn25",)),
     Q("spf50", "en", ("sun-cream-spf50",)),
@@ -219,7 +224,7 @@ QUERIES = (
     Q("止回阀", "zh", ("check-valve",)),
     Q("阀门", "zh", VALVES),
     Q("轴承", "zh", BEARINGS, must=True),
-    Q("深沟球轴承", "zh", ("deep-groove-6205", "jb-deep-groove-bearing"), must=True),
+    Q("深沟球轴承", "zh", DEEP_GROOVE, must=True),
     Q("滚子轴承", "zh", ("taper-roller-bearing", "needle-roller-bearing")),
     Q("离心泵", "zh", CENTRIFUGAL_PUMPS, must=True),
     Q("水泵", "zh", ("garden-water-pump",)),
