@@ -16,9 +16,10 @@ from enum import StrEnum
 
 from tradebridge.pricing.freight import Mode
 from tradebridge.pricing.fx import Rate
+from tradebridge.pricing.import_tax import MeasureNeeded
 from tradebridge.pricing.incoterms import Incoterm, Leg, Party, payer
 from tradebridge.pricing.money import Money, allocate, sum_money
-from tradebridge.pricing.tariffs import TariffLine
+from tradebridge.pricing.tariffs import TariffLine, TariffUnknown
 
 CNY = "CNY"
 
@@ -66,6 +67,19 @@ class Unknown:
     reason: str
     code: str = "unknown"  # rate_unknown, tariff_unknown, hs_code_missing, measure_needed, freight_unknown
     params: tuple[tuple[str, str], ...] = ()
+
+    # One wording per cause, shared by the general-trade and cross-border calculations.
+    @classmethod
+    def hs_code_missing(cls, line: int) -> Unknown:
+        return cls(f"lines[{line}].hs_code", "no HS code declared: rate unknown", "hs_code_missing")
+
+    @classmethod
+    def tariff_unknown(cls, line: int, exc: TariffUnknown) -> Unknown:
+        return cls(f"lines[{line}].hs_code", str(exc), "tariff_unknown", (("hs_code", exc.hs_code),))
+
+    @classmethod
+    def measure_needed(cls, line: int, exc: MeasureNeeded) -> Unknown:
+        return cls(f"lines[{line}].{exc.field}", exc.reason, "measure_needed", (("measure", exc.field),))
 
 
 @dataclass(frozen=True, slots=True)

@@ -126,7 +126,7 @@ def cbec_tax(
     for i, line in enumerate(lines):
         dutiable = line.unit_price.amount * line.quantity
         if not line.hs_code:
-            unknowns.append(CbecUnknown(f"lines[{i}].hs_code", "no HS code declared: rate unknown", "hs_code_missing"))
+            unknowns.append(CbecUnknown.hs_code_missing(i))
             continue
         try:
             tariff = tariffs.lookup(line.hs_code)
@@ -138,12 +138,10 @@ def cbec_tax(
                 duty_rate=Decimal(0) if reduced else None,
             )
         except TariffUnknown as exc:
-            params = (("hs_code", exc.hs_code),)
-            unknowns.append(CbecUnknown(f"lines[{i}].hs_code", str(exc), "tariff_unknown", params))
+            unknowns.append(CbecUnknown.tariff_unknown(i, exc))
             continue
         except MeasureNeeded as exc:
-            params = (("measure", exc.field),)
-            unknowns.append(CbecUnknown(f"lines[{i}].{exc.field}", exc.reason, "measure_needed", params))
+            unknowns.append(CbecUnknown.measure_needed(i, exc))
             continue
         share = CBEC_SHARE if reduced else Decimal(1)
         exact.append((line, taxes.duty, taxes.consumption_tax * share, taxes.vat * share))

@@ -177,14 +177,13 @@ def landed_cost(inp: LandedCostInput) -> Breakdown:
     for i, line in enumerate(inp.lines):
         if not line.hs_code:
             tariff_lines.append(None)
-            reason = "no HS code declared: rate unknown"
-            unknowns.append(Unknown(f"lines[{i}].hs_code", reason, "hs_code_missing"))
+            unknowns.append(Unknown.hs_code_missing(i))
             continue
         try:
             tariff_lines.append(inp.tariffs.lookup(line.hs_code))
         except TariffUnknown as exc:
             tariff_lines.append(None)
-            unknowns.append(Unknown(f"lines[{i}].hs_code", str(exc), "tariff_unknown", (("hs_code", exc.hs_code),)))
+            unknowns.append(Unknown.tariff_unknown(i, exc))
     if unknowns:
         return _unknown(unknown, unknowns)
 
@@ -220,7 +219,7 @@ def landed_cost(inp: LandedCostInput) -> Breakdown:
         try:
             taxes = import_taxes(customs_value, Decimal(line.quantity), line.measures, tariff)
         except MeasureNeeded as exc:
-            unknowns.append(Unknown(f"lines[{i}].{exc.field}", exc.reason, "measure_needed", (("measure", exc.field),)))
+            unknowns.append(Unknown.measure_needed(i, exc))
             continue
         exact[Component.IMPORT_DUTY] = taxes.duty
         exact[Component.CONSUMPTION_TAX] = taxes.consumption_tax
