@@ -69,6 +69,24 @@ def pay_in_full(order, reference="sim-1"):
     )
 
 
+def delivered(buyer, supplier, *, handle="wool-scarf"):
+    """An order of a new scarf placed, confirmed, paid, shipped and delivered through the services."""
+    if not ExchangeRate.objects.exists():
+        market()
+    variant = variant_of(scarf(supplier.company, handle=handle))
+    [order] = place(buyer, (variant, 20))
+    services.confirm_order(membership=supplier, order_id=order.pk)
+    pay_in_full(order, reference=f"sim-{order.pk}")
+    services.ship_order(membership=supplier, order_id=order.pk, carrier="DHL", tracking_number="JD1")
+    return services.mark_delivered(membership=buyer, order_id=order.pk)
+
+
+def completed(buyer, supplier, *, handle="wool-scarf"):
+    """As `delivered`, and the buyer confirms receipt."""
+    order = delivered(buyer, supplier, handle=handle)
+    return services.confirm_receipt(membership=buyer, order_id=order.pk)
+
+
 def cny(value) -> Money:
     return Money(Decimal(value), "CNY")
 

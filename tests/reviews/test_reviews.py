@@ -7,7 +7,6 @@ import pytest
 
 from tests import factories
 from tests.orders import factories as orders
-from tests.reviews.conftest import completed_order
 from tradebridge.core.errors import Conflict, DomainError, Forbidden, NotFound
 from tradebridge.reviews import selectors, services
 from tradebridge.reviews.domain import NO_RATING, Rating, rating_from, score_errors
@@ -82,8 +81,8 @@ def test_bad_scores_are_refused_by_field(completed, buyer):
 
 
 def test_supplier_ratings_for_search_in_one_query(buyer, supplier, supplier_b, django_assert_num_queries):
-    first = completed_order(buyer, supplier, handle="a")
-    second = completed_order(buyer, supplier, handle="b")
+    first = orders.completed(buyer, supplier, handle="a")
+    second = orders.completed(buyer, supplier, handle="b")
     services.post_review(membership=buyer, order_id=first.pk, **SCORES)
     services.post_review(membership=buyer, order_id=second.pk, product_quality=4, communication=4, shipping=4)
     with django_assert_num_queries(1):

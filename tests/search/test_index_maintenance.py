@@ -209,6 +209,21 @@ def test_the_progress_bar_draws_in_place():
     assert lines[2].startswith("[##############################] 100.0% 1,000/1,000") and lines[2].endswith("\n")
 
 
+def test_the_engine_triggers_outlive_every_migration():
+    """A migration that rebuilt the documents' table on SQLite would drop 0004's triggers with
+    it (0005 adds its columns in place for that reason): the triggers are there, with their
+    conditions."""
+    if connection.vendor != "sqlite":
+        pytest.skip("the FTS5 triggers are SQLite's")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'search_searchdocument'"
+        )
+        triggers = dict(cursor.fetchall())
+    assert set(triggers) == {"search_fts_insert", "search_fts_delete", "search_fts_update"}
+    assert all(" WHEN " in sql and "engine_through" in sql for sql in triggers.values())
+
+
 def test_a_suppliers_verification_reaches_its_listings(supplier, listing, operator_member):
     from tradebridge.companies import services as companies
 

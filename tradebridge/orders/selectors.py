@@ -6,11 +6,12 @@ Every read is scoped to the membership's company (the operator sees all); a fore
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from tradebridge.catalog.models import PriceTier
@@ -19,7 +20,7 @@ from tradebridge.catalog.services import terms_for
 from tradebridge.companies.models import Membership
 from tradebridge.core.errors import DomainError, FieldError
 from tradebridge.orders.cart import require_buyer
-from tradebridge.orders.domain import Action, actions_from, next_payment
+from tradebridge.orders.domain import Action, State, actions_from, next_payment
 from tradebridge.orders.models import CartLine, Dispute, Order, OrderEvent
 from tradebridge.orders.transitions import order_for, party_of, visible_orders
 
@@ -128,3 +129,13 @@ def dispute_of(order: Order) -> Dispute | None:
         return order.dispute
     except Order.dispute.RelatedObjectDoesNotExist:
         return None
+
+
+def completed_orders_by_supplier(supplier_ids: Iterable[int]) -> dict[int, int]:
+    """{supplier id: its orders completed} for any number of suppliers in one query (search
+    ranking reads it); a supplier with none is left out."""
+    ids = {int(i) for i in supplier_ids}
+    if not ids:
+        return {}
+    rows = Order.objects.filter(supplier_id__in=ids, state=State.COMPLETED.value).values("supplier_id")
+    return dict(rows.annotate(n=Count("id")).values_list("supplier_id", "n"))

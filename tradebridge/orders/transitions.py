@@ -1,5 +1,6 @@
 """Moving an order: who the caller is to the order, locking it, checking the move against the
-table in domain.py, writing the state and its history row, and queueing what follows the commit.
+table in domain.py, writing the state and its history row, and queueing what follows the commit
+(its notifications; on completion, the reindex of the supplier's listings).
 
 Every service that changes an order's state goes through `apply`; nothing else writes `state`.
 """
@@ -19,6 +20,7 @@ from tradebridge.core.errors import Forbidden, NotFound
 from tradebridge.orders import notifications
 from tradebridge.orders.domain import TERMINAL, Action, Actor, State, move
 from tradebridge.orders.models import Order, OrderEvent
+from tradebridge.search.services import queue_supplier_reindex
 
 # Columns that remember when an order reached a state (pages and timers read them).
 STAMPS = {
@@ -117,5 +119,8 @@ def apply(
         data=data or {},
         created_at=now,
     )
+    if transition.target is State.COMPLETED:
+        # Orders completed rank the supplier's listings: a worker reindexes them once this commits.
+        queue_supplier_reindex(order.supplier_id)
     transaction.on_commit(lambda: notifications.queue(order, action.value))
     return event

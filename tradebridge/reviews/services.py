@@ -1,4 +1,5 @@
-"""Writing reviews: only the buyer company of a completed order, once per order."""
+"""Writing reviews: only the buyer company of a completed order, once per order. A review
+queues the reindex of the supplier's listings, whose ranking reads its stars."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from tradebridge.orders.domain import Actor, State
 from tradebridge.orders.transitions import order_for, party_of
 from tradebridge.reviews.domain import MAX_COMMENT, score_errors
 from tradebridge.reviews.models import Review
+from tradebridge.search.services import queue_supplier_reindex
 
 
 @transaction.atomic
@@ -30,7 +32,7 @@ def post_review(
         raise Conflict("review_exists", "This order has been reviewed already.", "order_id")
     try:
         with transaction.atomic():
-            return Review.objects.create(
+            review = Review.objects.create(
                 order=order,
                 buyer_id=order.buyer_id,
                 supplier_id=order.supplier_id,
@@ -40,3 +42,6 @@ def post_review(
             )
     except IntegrityError:  # the order row is locked, so only a constraint can get here
         raise Conflict("review_exists", "This order has been reviewed already.", "order_id") from None
+    # The supplier's stars rank its listings: a worker reindexes them once this commits.
+    queue_supplier_reindex(order.supplier_id)
+    return review

@@ -1,7 +1,8 @@
 """Turning published products into search documents, many at a time.
 
 `build_documents` reads a batch of products in a fixed number of queries (products with their
-supplier and category, their tiers, the category chain names) and returns their documents;
+supplier and category, their tiers, the category chain names, and the track record of the
+batch's suppliers: orders completed and buyers' stars) and returns their documents;
 `write_documents` replaces the batch's documents of one generation in a couple of statements.
 Rows are read as values and written as column dicts: model instances would cost more than the
 text analysis itself.
@@ -18,6 +19,8 @@ from tradebridge.catalog.bulk import insert_many
 from tradebridge.catalog.domain import CERTIFICATIONS
 from tradebridge.catalog.models import Category, PriceTier, Product
 from tradebridge.companies.domain import Verification
+from tradebridge.reviews.domain import NO_RATING, Rating
+from tradebridge.reviews.selectors import supplier_ratings
 from tradebridge.search import ranking, text
 from tradebridge.search.models import SearchDocument
 
@@ -98,11 +101,30 @@ def build_documents(product_ids: Sequence[int], *, generation: int) -> list[dict
     ).values_list("product_id", "min_quantity", "unit_price", "variant_id"):
         tiers.setdefault(product_id, []).append(ranking.TierRow(quantity, price, variant_id))
     chains = _chain_names({r["category__path"] for r in rows if r["category__path"]})
-    return [_document(r, tiers.get(r["pk"], []), chains, generation) for r in rows]
+    # Here, not at the top: orders' selectors import the catalog's services, which import search.
+    from tradebridge.orders.selectors import completed_orders_by_supplier
+
+    suppliers = {r["supplier_id"] for r in rows}
+    completed = completed_orders_by_supplier(suppliers)
+    ratings = supplier_ratings(suppliers)
+    return [
+        _document(
+            r,
+            tiers.get(r["pk"], []),
+            chains,
+            completed.get(r["supplier_id"], 0),
+            ratings.get(r["supplier_id"], NO_RATING),
+            generation,
+        )
+        for r in rows
+    ]
 
 
-def _document(row: dict, tiers: list[ranking.TierRow], chains: dict, generation: int) -> dict:
+def _document(
+    row: dict, tiers: list[ranking.TierRow], chains: dict, completed_orders: int, rating: Rating, generation: int
+) -> dict:
     verified = row["supplier__verification_status"] == Verification.VERIFIED.value
+    stars = float(rating.overall)
     path = row["category__path"] or ""
     title_zh = text.normalise(row["title_zh"])
     return {
@@ -126,9 +148,11 @@ def _document(row: dict, tiers: list[ranking.TierRow], chains: dict, generation:
         "price_at_moq": ranking.unit_price_at(tiers, moq=row["moq"], quantity=None),
         "currency": row["currency"],
         "published_at": row["published_at"],
-        "response_rate": 0.0,
-        "completed_orders": 0,
-        "boost": ranking.boost(verified=verified),
+        "response_rate": 0.0,  # no enquiries yet to answer
+        "completed_orders": completed_orders,
+        "stars": stars,
+        "review_count": rating.count,
+        "boost": ranking.boost(verified=verified, completed_orders=completed_orders, stars=stars, reviews=rating.count),
     }
 
 

@@ -55,9 +55,14 @@ class SearchDocument(models.Model):
     price_at_moq = models.DecimalField(**UNIT_PRICE, null=True)  # in `currency`
     currency = models.CharField(max_length=3)
     published_at = models.DateTimeField(null=True)
-    # Ranking inputs beside text relevance; 0 until responses and orders exist (see ranking.py).
+    # The supplier's track record, ranking inputs beside text relevance (see ranking.py):
+    # response rate (0 until enquiries exist), orders completed, and its buyers' stars (the
+    # overall average, 0 without reviews) over how many reviews. Migration 0005 explains how
+    # the last two were added without rebuilding the table.
     response_rate = models.FloatField(default=0)
     completed_orders = models.PositiveIntegerField(default=0)
+    stars = models.FloatField(default=0)
+    review_count = models.PositiveIntegerField(default=0)
     boost = models.FloatField(default=1)
 
     class Meta:

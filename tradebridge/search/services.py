@@ -4,6 +4,10 @@ The catalog calls `index_products` inside its own transaction whenever a product
 edited, repriced, unpublished or imported, so the index is never behind what committed (no lag,
 nothing to lose). A deleted product's documents go with it (the foreign key cascades).
 
+A supplier's track record (orders completed, buyers' stars) is on all its documents. An order's
+completion or a review queues their reindex in its own transaction (`queue_supplier_reindex`),
+and a worker runs `index_supplier`: seconds behind, and never lost.
+
 `rebuild_index` (the `tradebridge reindex` command) builds the next generation beside the one
 searches read, batch by batch, then switches to it in one short transaction: search stays up
 throughout. While it runs, `index_products` writes both generations, so an edit made during a
@@ -65,8 +69,36 @@ def index_products(product_ids: Iterable[int]) -> None:
 
 
 def index_supplier(company_id: int) -> None:
-    """Reindex a supplier's listings, e.g. after its verification changes (a ranking and filter input)."""
-    index_products(Product.objects.filter(supplier_id=company_id).values_list("pk", flat=True))
+    """Reindex a supplier's listings after something every one of them carries changed: its
+    verification (a filter and ranking input; in that change's transaction) or its track record
+    (orders completed, buyers' stars; in the background, see `queue_supplier_reindex`)."""
+    last = 0
+    while True:
+        with transaction.atomic():
+            # Locked as a catalog edit locks its product: otherwise, on PostgreSQL, this would
+            # delete the old document under an edit in flight and insert a second one once the
+            # edit commits (a unique violation). A batch at a time, so no edit waits for long.
+            ids = list(
+                Product.objects.filter(supplier_id=company_id, pk__gt=last)
+                .order_by("pk")
+                .select_for_update(no_key=True)
+                .values_list("pk", flat=True)[:REBUILD_BATCH]
+            )
+            if not ids:
+                return
+            index_products(ids)
+        last = ids[-1]
+
+
+def queue_supplier_reindex(company_id: int) -> None:
+    """Have a worker reindex the supplier's listings (`tasks.reindex_supplier`), inside the
+    caller's transaction: the task row commits with the change that calls for it or not at all,
+    so no change is left unindexed by a process dying after its commit (as an on-commit hook
+    could), and the worker, which sees the row only once it has committed, reads the change.
+    Each task reads the track record when it runs, so tasks running in any order end in step."""
+    from tradebridge.search.tasks import reindex_supplier
+
+    reindex_supplier.enqueue(company_id)
 
 
 def rebuild_index(progress: Progress | None = None, *, batch_size: int = REBUILD_BATCH) -> int:
