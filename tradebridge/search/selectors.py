@@ -12,13 +12,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tradebridge.pricing.selectors import rate_table
-from tradebridge.search import filters, understanding
+from tradebridge.search import filters, single_pass, understanding
 from tradebridge.search.backends import for_connection
 from tradebridge.search.facets import FACET_FILTERS, Tally, counts, facets
 from tradebridge.search.hits import hits
 from tradebridge.search.models import IndexState, SearchDocument
 from tradebridge.search.params import query_from_params
 from tradebridge.search.query import Hit, ProductQuery, ProductResults, TermReading
+from tradebridge.search.single_pass import SortKey
 from tradebridge.search.suppliers import search_suppliers
 
 __all__ = ["query_from_params", "search_products", "search_suppliers", "similar_products"]
@@ -66,28 +67,46 @@ def search_products(query: ProductQuery, *, language: str) -> ProductResults:
         documents = filtered(leave_out)
         return backend.matching(documents, compiled) if compiled else documents
 
-    def tally(compiled: str) -> Tally | None:
-        # Text bounds the matches: one pass fetches them once for every count. Browsing
-        # everything is counted per facet instead, from the covering indexes.
-        return Tally.of(query, restricted(FACET_FILTERS, compiled)) if compiled else None
+    start = (query.page - 1) * query.per_page
+    facet_conditions = [arg for name in FACET_FILTERS for arg in conditions.by_name.get(name, ())]
+    sort = None if query.sort == "relevance" else _sort_keys(query, rates)
+
+    def one_pass(compiled: str) -> tuple[Tally, list[tuple[int, float]]]:
+        # Text bounds the matches: one pass fetches them once for every count and the page.
+        return single_pass.tally_and_page(
+            query,
+            filtered(FACET_FILTERS),
+            backend,
+            compiled,
+            facet_conditions=facet_conditions,
+            sort=sort,
+            start=start,
+            stop=start + query.per_page,
+        )
 
     compiled = backend.compile(parsed.terms) if parsed.terms else ""
-    tallied = tally(compiled)
-    counted = tallied.counts() if tallied else counts(query, restricted(None, compiled))
     relaxed = False
-    if counted["total"] == 0 and len(parsed.terms) > 1:
-        # Nothing has every term: fall back to listings with any of them, and say so.
-        fallback = backend.compile(parsed.terms, any_term=True)
-        fallback_tallied = tally(fallback)
-        fallback_counted = fallback_tallied.counts()
-        if fallback_counted["total"]:
-            compiled, tallied, counted, relaxed = fallback, fallback_tallied, fallback_counted, True
-    total = counted["total"]
-    start = (query.page - 1) * query.per_page
-    if compiled and query.sort == "relevance":
-        page = backend.ranked(filtered(), compiled, start=start, stop=start + query.per_page)
+    if compiled:
+        tallied, page = one_pass(compiled)
+        counted = tallied.counts()
+        if counted["total"] == 0 and len(parsed.terms) > 1:
+            # Nothing has every term: fall back to listings with any of them, and say so.
+            fallback = backend.compile(parsed.terms, any_term=True)
+            fallback_tallied, fallback_page = one_pass(fallback)
+            fallback_counted = fallback_tallied.counts()
+            if fallback_counted["total"]:
+                compiled, tallied, counted, page, relaxed = (
+                    fallback,
+                    fallback_tallied,
+                    fallback_counted,
+                    fallback_page,
+                    True,
+                )
     else:
-        page = _page(restricted(None, compiled), query, rates)
+        tallied = None
+        counted = counts(query, filtered())
+        page = _page(filtered(), query, rates)
+    total = counted["total"]
     language = "zh" if language.lower().startswith("zh") else "en"
     return ProductResults(
         items=hits(page, terms=parsed.highlight_terms, language=language, quantity=query.quantity, rates=rates),
@@ -101,17 +120,26 @@ def search_products(query: ProductQuery, *, language: str) -> ProductResults:
     )
 
 
-def _page(documents, query: ProductQuery, rates) -> list[tuple[int, float]]:
-    """A page in a sort order other than relevance (or of every listing, with no text)."""
+def _sort_keys(query: ProductQuery, rates) -> list[SortKey]:
+    """The order of a sort other than relevance (or of every listing, with no text), before
+    the product id that breaks ties."""
     if query.sort == "price":
         price = F("price_at_moq") if query.quantity is None else F("unit_price_q")
-        order = [OrderBy(filters.converted_price(price, rates), nulls_last=True), "product_id"]
-    elif query.sort == "newest":
-        order = [F("published_at").desc(nulls_last=True), "product_id"]
-    elif query.sort == "moq":
-        order = ["moq", "product_id"]
-    else:
-        order = ["-boost", F("published_at").desc(nulls_last=True), "product_id"]
+        return [SortKey(filters.converted_price(price, rates), nulls_last=True)]
+    if query.sort == "newest":
+        return [SortKey(F("published_at"), descending=True, nulls_last=True)]
+    if query.sort == "moq":
+        return [SortKey(F("moq"))]
+    return [SortKey(F("boost"), descending=True), SortKey(F("published_at"), descending=True, nulls_last=True)]
+
+
+def _page(documents, query: ProductQuery, rates) -> list[tuple[int, float]]:
+    """A page of every listing passing the filters (no text), in the query's sort order."""
+    order = [
+        OrderBy(key.expression, descending=key.descending, nulls_last=key.nulls_last or None)
+        for key in _sort_keys(query, rates)
+    ]
+    order.append(F("product_id").asc())
     start = (query.page - 1) * query.per_page
     rows = documents.order_by(*order).values_list("product_id", flat=True)[start : start + query.per_page]
     return [(pk, 0.0) for pk in rows]

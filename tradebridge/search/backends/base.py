@@ -30,6 +30,11 @@ class SearchBackend(Protocol):
         """`documents` restricted to those matching `compiled`, for counts, facets and sorts."""
         ...
 
+    def scored_sql(self, documents: QuerySet, compiled: str, columns: dict) -> tuple[str, list]:
+        """SQL and parameters selecting `score` (as `ranked` scores) and the named `columns`
+        (expressions of the document) of the `documents` matching `compiled`."""
+        ...
+
     def rebuilding(self) -> AbstractContextManager[None]:
         """Settings for the connection while a rebuild writes many documents."""
         ...

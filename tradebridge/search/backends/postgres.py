@@ -11,7 +11,8 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import FloatField, QuerySet
+from django.db.models.expressions import RawSQL
 
 from tradebridge.search.ranking import COLUMN_WEIGHTS
 from tradebridge.search.understanding import Clause, Term
@@ -49,6 +50,11 @@ class PostgresBackend:
     def matching(self, documents: QuerySet, compiled: str) -> QuerySet:
         # The SQL is constant; the compiled query travels as a parameter.
         return documents.extra(where=[f"search_searchdocument.tsv @@ {_QUERY}"], params=[compiled])  # noqa: S610
+
+    def scored_sql(self, documents: QuerySet, compiled: str, columns: dict) -> tuple[str, list]:
+        score = RawSQL(_SCORE, [compiled], output_field=FloatField())  # noqa: S611 (constant SQL)
+        rows = self.matching(documents, compiled).annotate(score=score, **columns).values_list("score", *columns)
+        return rows.query.get_compiler(using=rows.db).as_sql()
 
     @contextmanager
     def rebuilding(self) -> Iterator[None]:

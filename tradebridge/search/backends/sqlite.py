@@ -15,7 +15,8 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import FloatField, QuerySet
+from django.db.models.expressions import RawSQL
 
 from tradebridge.search.ranking import COLUMN_WEIGHTS
 from tradebridge.search.understanding import Clause, Term
@@ -27,6 +28,8 @@ _FILL = (
     "INSERT INTO search_fts(rowid, title, attrs, body, pinyin) "
     "SELECT id, title, attrs, body, pinyin FROM search_searchdocument WHERE generation = %s AND id > %s"
 )
+_JOINED_MATCH = "search_searchdocument.id = search_fts.rowid AND search_fts MATCH %s"
+_DOCUMENTS = ' FROM "search_searchdocument" '
 _MATCHING_IDS = "search_searchdocument.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s)"
 
 
@@ -54,6 +57,20 @@ class SqliteBackend:
     def matching(self, documents: QuerySet, compiled: str) -> QuerySet:
         # The SQL is constant; the compiled query travels as a parameter.
         return documents.extra(where=[_MATCHING_IDS], params=[compiled])  # noqa: S610
+
+    def scored_sql(self, documents: QuerySet, compiled: str, columns: dict) -> tuple[str, list]:
+        # bm25() needs the FTS table in the FROM clause, first, as in `ranked`: the ORM cannot
+        # write that join, so the query's one FROM is rewritten (refused if not exactly one).
+        score = RawSQL(f"-{_BM25} * search_searchdocument.boost", [], output_field=FloatField())  # noqa: S611 (constant SQL)
+        rows = (
+            documents.extra(where=[_JOINED_MATCH], params=[compiled])  # noqa: S610
+            .annotate(score=score, **columns)
+            .values_list("score", *columns)
+        )
+        sql, params = rows.query.get_compiler(using=rows.db).as_sql()
+        if sql.count(_DOCUMENTS) != 1:
+            raise RuntimeError("scored_sql expects one FROM of the documents table")
+        return sql.replace(_DOCUMENTS, ' FROM search_fts CROSS JOIN "search_searchdocument" '), params
 
     @contextmanager
     def rebuilding(self) -> Iterator[None]:
