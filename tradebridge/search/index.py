@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from html import unescape
 
 from tradebridge.catalog.bulk import insert_many
@@ -73,14 +74,24 @@ _PRODUCT_COLUMNS = (
 _TAG = re.compile(r"<[^>]*>")
 
 
-def _attribute_words(row: dict, chain: list[str]) -> str:
+def _attribute_words(row: dict, chain: list[str]) -> list[str]:
     values: list[str] = [row["brand"], *chain, *(str(t) for t in row["tags"] or [])]
     for key, value in (row["attributes"] or {}).items():
         values.append(str(key))
         values.extend(str(v) for v in value) if isinstance(value, list) else values.append(str(value))
     for cert in row["certifications"] or []:
         values.extend(CERTIFICATIONS.get(cert, ()))
-    return " ".join(v for v in values if v)
+    return values
+
+
+# Attribute names and values, category names and certifications repeat across the catalog, so
+# each value's tokens are memoised (tokens never span the space between two values): a
+# listing's attributes then cost a few dictionary look-ups rather than their analysis.
+_value_tokens = lru_cache(maxsize=65_536)(text.index_text)
+
+
+def _attrs(values: list[str]) -> str:
+    return " ".join(tokens for tokens in map(_value_tokens, filter(None, values)) if tokens)
 
 
 def _description(html: str) -> str:
@@ -131,7 +142,7 @@ def _document(
         "generation": generation,
         "product_id": row["pk"],
         "title": text.index_text(f"{row['title_en']} {row['title_zh']}"),
-        "attrs": text.index_text(_attribute_words(row, chains.get(path, []))),
+        "attrs": _attrs(_attribute_words(row, chains.get(path, []))),
         "body": text.index_text(
             f"{_description(row['description_en'])} {_description(row['description_zh'])}", words=False
         ),
