@@ -20,13 +20,15 @@ faster. The slices keep each write transaction short, so edits never wait long f
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
+from tradebridge.catalog.bulk import insert_many
 from tradebridge.catalog.models import Product
 from tradebridge.search.backends import for_connection
+from tradebridge.search.document_workers import DocumentBuilder, default_workers
 from tradebridge.search.index import build_documents, write_documents
 from tradebridge.search.models import IndexState, SearchDocument
 
@@ -101,15 +103,25 @@ def queue_supplier_reindex(company_id: int) -> None:
     reindex_supplier.enqueue(company_id)
 
 
-def rebuild_index(progress: Progress | None = None, *, batch_size: int = REBUILD_BATCH) -> int:
+def rebuild_index(
+    progress: Progress | None = None, *, batch_size: int = REBUILD_BATCH, workers: int | None = None
+) -> int:
     """Rebuild every published listing's document into a new generation and switch to it.
-    Returns the number of documents in the new generation."""
+    Returns the number of documents in the new generation.
+
+    `workers` processes build the documents (default: one per core) while this one writes
+    them; 0 builds them here. Inside a transaction they are always built here: other
+    processes cannot see what it has not committed."""
+    if connection.in_atomic_block:
+        workers = 0
+    elif workers is None:
+        workers = default_workers()
     backend = for_connection()
-    with backend.rebuilding():
-        return _rebuild(backend, progress, batch_size)
+    with backend.rebuilding(), DocumentBuilder(workers) as builder:
+        return _rebuild(backend, builder, progress, batch_size)
 
 
-def _rebuild(backend, progress: Progress | None, batch_size: int) -> int:
+def _rebuild(backend, builder: DocumentBuilder, progress: Progress | None, batch_size: int) -> int:
     with transaction.atomic():
         state = IndexState.objects.select_for_update().filter(pk=1).first() or IndexState.objects.create(pk=1)
         if state.building:
@@ -118,18 +130,14 @@ def _rebuild(backend, progress: Progress | None, batch_size: int) -> int:
         target = max(state.generation, state.building or 0) + 1
         state.building, state.engine_through = target, None
         state.save(update_fields=["building", "engine_through"])
+    # From here every edit writes the new generation too; the batches read after the edits
+    # that began before (and so write only the live one) have committed.
+    backend.wait_for_writers()
     published = Product.objects.filter(status=Product.Status.PUBLISHED)
     total = published.count()
-    done = last = 0
-    while True:
-        with transaction.atomic():
-            ids = list(published.filter(pk__gt=last).order_by("pk").values_list("pk", flat=True)[:batch_size])
-            if not ids:
-                break
-            # Edits wait for the batch (and the batch for edits in flight), so none is lost.
-            list(Product.objects.filter(pk__in=ids).select_for_update(no_key=True).values_list("pk", flat=True))
-            write_documents(ids, build_documents(ids, generation=target), generation=target)
-        last = ids[-1]
+    done = 0
+    for ids, documents in builder.built(_batches(published, batch_size), generation=target):
+        _write_built(ids, documents, target)
         done += len(ids)
         if progress:
             progress(done, max(total, done))
@@ -147,6 +155,36 @@ def _rebuild(backend, progress: Progress | None, batch_size: int) -> int:
         state.save(update_fields=["generation", "building", "engine_through", "rebuilt_at"])
     _drop_generation(old)
     return SearchDocument.objects.filter(generation=target).count()
+
+
+def _batches(published, batch_size: int) -> Iterator[list[int]]:
+    last = 0
+    while True:
+        ids = list(published.filter(pk__gt=last).order_by("pk").values_list("pk", flat=True)[:batch_size])
+        if not ids:
+            return
+        yield ids
+        last = ids[-1]
+
+
+@transaction.atomic
+def _write_built(ids: list[int], documents: list[dict], target: int) -> None:
+    """Write a batch's documents, built from a read outside this transaction, under the locks
+    of its products (edits wait for the batch, the batch for edits in flight). A product edited
+    since that read has written its document into the new generation itself (`index_products`
+    writes both), and one unpublished since has none: neither is given the batch's older one."""
+    in_range = {"pk__gte": ids[0], "pk__lte": ids[-1]}
+    published = set(
+        Product.objects.filter(status=Product.Status.PUBLISHED, **in_range)
+        .select_for_update(no_key=True)
+        .values_list("pk", flat=True)
+    )
+    published -= set(
+        SearchDocument.objects.filter(generation=target, product_id__gte=ids[0], product_id__lte=ids[-1]).values_list(
+            "product_id", flat=True
+        )
+    )
+    insert_many(SearchDocument, [d for d in documents if d["product_id"] in published])
 
 
 def _fill_engine(backend, target: int) -> None:

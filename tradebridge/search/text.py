@@ -193,3 +193,13 @@ def pinyin_tokens(text: str) -> list[str]:
             out.append(syllables[0])
         out.extend(a + b for a, b in itertools.pairwise(syllables))
     return out
+
+
+def warm_up() -> None:
+    """Load what analysis reads lazily (jieba's dictionary with the glossary, the traditional
+    characters, Snowball, pypinyin's tables) now: a process about to analyse many listings then
+    pays for it before its first batch rather than in it."""
+    jieba_tokenizer()
+    _traditional_characters()
+    _stemmer()
+    _pinyin_of_word("中")

@@ -39,6 +39,12 @@ class SearchBackend(Protocol):
         """Settings for the connection while a rebuild writes many documents."""
         ...
 
+    def wait_for_writers(self) -> None:
+        """Return once every transaction that was writing when a rebuild marked its generation
+        has ended: such a transaction may have read the index state before the mark, so it
+        writes only the live generation, and the rebuild must read what it commits."""
+        ...
+
     def fill(self, generation: int, *, after: int, up_to: int | None = None) -> None:
         """Put the documents of a generation being rebuilt with after < id <= up_to (None: all)
         into the engine's index, for engines that index them in bulk rather than row by row."""

@@ -7,6 +7,7 @@ to to_tsquery('simple', …) as a parameter.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
@@ -21,6 +22,12 @@ _WEIGHTS = {"text": "ABC", "pinyin": "D"}
 # ts_rank takes the weights of D, C, B, A, each at most 1.
 _RANK_WEIGHTS = "{" + ",".join(str(w / max(COLUMN_WEIGHTS)) for w in reversed(COLUMN_WEIGHTS)) + "}"
 _QUERY = "to_tsquery('simple'::regconfig, %s)"
+_WRITERS = (
+    "SELECT backend_xid::text FROM pg_stat_activity "
+    "WHERE datname = current_database() AND backend_xid IS NOT NULL AND pid <> pg_backend_pid()"
+)
+_WRITERS_LEFT = _WRITERS + " AND backend_xid::text = ANY(%s)"
+WRITERS_POLL_SECONDS = 0.05
 _SCORE = f"ts_rank('{_RANK_WEIGHTS}', search_searchdocument.tsv, {_QUERY}) * search_searchdocument.boost"
 
 
@@ -66,6 +73,20 @@ class PostgresBackend:
         yield
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE search_searchdocument")
+
+    def wait_for_writers(self) -> None:
+        """Poll until the transactions of this database that held a transaction id (had written)
+        at the call have ended. Those that had not written yet read the index state after it
+        changed: `index_products` runs after the change it indexes."""
+        with connection.cursor() as cursor:
+            cursor.execute(_WRITERS)
+            writers = [xid for (xid,) in cursor.fetchall()]
+            while writers:
+                time.sleep(WRITERS_POLL_SECONDS)
+                # Inside a transaction the statistics read first would be read again.
+                cursor.execute("SELECT pg_stat_clear_snapshot()")
+                cursor.execute(_WRITERS_LEFT, [writers])
+                writers = [xid for (xid,) in cursor.fetchall()]
 
     def fill(self, generation: int, *, after: int, up_to: int | None = None) -> None:
         """Nothing to do: the tsvector is a generated column, written with each document."""

@@ -86,6 +86,10 @@ class SqliteBackend:
             with connection.cursor() as cursor:
                 cursor.execute(f"PRAGMA cache_size = {before}")
 
+    def wait_for_writers(self) -> None:
+        """Nothing to wait for: every transaction takes the write lock as it begins (IMMEDIATE),
+        so the mark itself waited for the writers before it, and the ones after read it."""
+
     def fill(self, generation: int, *, after: int, up_to: int | None = None) -> None:
         """Add the documents of `generation` with after < id <= up_to (None: all) to FTS5 in one
         statement; the triggers leave a generation being rebuilt to this (migration 0004)."""
