@@ -4,6 +4,7 @@ and a worker that fails stops the rebuild with a clear error while the live inde
 The workers read the database through their own connections, so these tests commit for real."""
 
 import os
+import threading
 
 import pytest
 
@@ -57,7 +58,7 @@ def test_edits_between_a_workers_read_and_the_write_are_not_lost(catalog, monkey
     monkeypatch.setattr(services, "_write_built", edit_before_the_first_write)
     services.rebuild_index(batch_size=100, workers=1)
     assert edited
-    assert found("porcelain") == {teapot.pk}
+    assert "porcelain" in SearchDocument.objects.get(product=teapot).title
     assert found("whisky") == set()
     assert SearchDocument.objects.count() == Product.objects.filter(status="published").count()
 
@@ -83,3 +84,50 @@ def test_a_failed_worker_stops_the_rebuild_and_the_live_index_serves(catalog, mo
     services.rebuild_index(workers=1)  # the next rebuild starts over
     assert found("whisky") == {catalog["whisky"].pk}
     assert not SearchDocument.objects.exclude(generation=services.index_state().generation).exists()
+
+
+def test_a_rebuild_waits_for_an_edit_that_began_before_it_marked_its_generation(catalog, monkeypatch):
+    """The edit read the index state before the rebuild marked its generation, so it writes only
+    the live one: the rebuild must read the teapot after the edit commits, or it would index the
+    title the edit replaced."""
+    from django.db import connection, connections, transaction
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite's mark takes the write lock, which waits for the edit by itself")
+    teapot = catalog["teapot"]
+    indexed, release, errors = threading.Event(), threading.Event(), []
+    write = services._write_built
+
+    def release_the_edit_at_the_first_write(*args):
+        release.set()  # without the wait, the batches get here before the edit commits
+        write(*args)
+
+    monkeypatch.setattr(services, "_write_built", release_the_edit_at_the_first_write)
+    backend = services.for_connection()
+    wait = backend.wait_for_writers
+
+    def release_the_edit_while_waiting():
+        threading.Timer(0.5, release.set).start()
+        wait()
+
+    monkeypatch.setattr(backend, "wait_for_writers", release_the_edit_while_waiting)
+
+    def edit():
+        try:
+            with transaction.atomic():
+                Product.objects.filter(pk=teapot.pk).update(title_en="Porcelain Teapot")
+                services.index_products([teapot.pk])
+                indexed.set()
+                release.wait(timeout=60)
+        except Exception as exc:  # the test reports it
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    editor = threading.Thread(target=edit)
+    editor.start()
+    assert indexed.wait(timeout=30)
+    services.rebuild_index(batch_size=100, workers=1)
+    editor.join()
+    assert errors == []
+    assert "porcelain" in SearchDocument.objects.get(product=teapot).title
