@@ -11,7 +11,9 @@ and a worker runs `index_supplier`: seconds behind, and never lost.
 `rebuild_index` (the `tradebridge reindex` command) builds the next generation beside the one
 searches read, batch by batch, then switches to it in one short transaction: search stays up
 throughout. While it runs, `index_products` writes both generations, so an edit made during a
-rebuild is in the new index too.
+rebuild is in the new index too. Worker processes build the batches' documents (see
+`document_workers`); this process writes each batch under its products' locks, keeping what an
+edit wrote since the worker's read.
 
 Engines that index in bulk (SQLite FTS5) get the new generation's documents after the batches,
 in slices of one INSERT … SELECT each, instead of row by row through triggers: ten times

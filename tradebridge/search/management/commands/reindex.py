@@ -18,11 +18,16 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--batch-size", type=int, default=REBUILD_BATCH, help="Listings per transaction")
+        parser.add_argument(
+            "--workers", type=int, default=None, help="Processes building documents (default: one per core; 0: none)"
+        )
 
-    def handle(self, *args, batch_size: int, **options):
+    def handle(self, *args, batch_size: int, workers: int | None, **options):
         started = time.monotonic()
         progress = _Bar(sys.stderr, started) if sys.stderr.isatty() else _Lines(self.stdout, started)
-        count = rebuild_index(progress, batch_size=max(1, min(batch_size, 50_000)))
+        count = rebuild_index(
+            progress, batch_size=max(1, min(batch_size, 50_000)), workers=None if workers is None else max(0, workers)
+        )
         progress.finish()
         elapsed = time.monotonic() - started
         rate = count / elapsed if elapsed else 0
