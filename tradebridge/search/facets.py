@@ -7,9 +7,10 @@ and holding that certification (a selected one therefore counts the whole result
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
-from django.db.models import Count
+from django.db.models import Case, F, Q, Sum, Value, When
+from django.db.models.lookups import Exact
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -18,8 +19,6 @@ from tradebridge.catalog.models import Category
 from tradebridge.core.countries import COUNTRIES
 from tradebridge.search.index import CERT_BITS
 from tradebridge.search.query import FacetValue, ProductQuery
-
-Restricted = Callable[[str | None], object]  # facet name to leave out → documents queryset
 
 VERIFIED_LABEL = _("Verified supplier")
 SAMPLE_LABEL = _("Sample available")
@@ -33,86 +32,87 @@ def both_languages(label) -> tuple[str, str]:
     return english, chinese
 
 
-_FLAGS = {"verified": "supplier_verified", "sample_available": "sample_available"}
-
-
-def counts(query: ProductQuery, documents) -> dict[str, int]:
-    """One pass over the fully filtered matches: the total, each certification, and each flag
-    whose own filter is off (its count then needs no other set of listings). Grouped by the
-    certification mask and the flags, which take few distinct values, then summed here."""
-    found = {"total": 0, **{f"cert_{name}": 0 for name in CERT_BITS}}
-    flags = [name for name in _FLAGS if not _selected(query, name)]
-    found.update(dict.fromkeys(flags, 0))
-    groups = documents.values_list("cert_mask", *(_FLAGS[f] for f in flags)).annotate(n=Count("id")).order_by()
-    for mask, *values in groups:
-        n = values.pop()
-        found["total"] += n
-        for name, bit in CERT_BITS.items():
-            if mask & bit:
-                found[f"cert_{name}"] += n
-        for name, value in zip(flags, values, strict=True):
-            if value:
-                found[name] += n
-    return found
-
-
 # The filters facets count around, and the document columns they test.
 FACET_FILTERS = ("category", "origin", "verified", "sample_available", "certification")
 TALLY_COLUMNS = ("category_path", "origin", "cert_mask", "supplier_verified", "sample_available")
+# Facet filters every count obeys (a flag's own count is of listings having it, so its filter
+# changes nothing; certifications are AND-ed): they narrow the rows before they are grouped.
+NARROWING_FILTERS = ("verified", "sample_available", "certification")
 
 
 class Tally:
-    """Every facet count from one pass over the matches: the documents matching the text and the
-    filters that are not facets, grouped by the five facet columns; each facet filter is then
-    applied here, to the groups (the same tests as `filters.conditions`; the brute-force facet
-    test holds the two together). Used when text bounds the matches: each further SQL pass
-    would fetch every matching document again."""
+    """Every facet count from the matches grouped by (category path, origin): per group the
+    listings passing the `NARROWING_FILTERS` and, of those, how many are verified, offer
+    samples and hold each certification. Each facet then leaves out its own category or origin
+    filter here, on the groups (the same tests as `filters.conditions`; the brute-force facet
+    test holds the two together), so one pass over the matches gives every count."""
 
-    def __init__(self, query: ProductQuery, groups: Iterable[tuple]):
+    def __init__(self, query: ProductQuery, rows: Iterable[tuple]):
         self.query = query
-        # (category path, origin, cert mask, verified, sample, count, names of facet filters it fails)
-        self.rows = [(*group, self._failing(group)) for group in groups]
+        # (path, origin, listings, verified, with samples, *with each certification), and the
+        # names of the facet filters it fails.
+        self.rows = [(row, self._failing(row[0], row[1])) for row in rows]
 
     @classmethod
-    def of(cls, query: ProductQuery, documents) -> Tally:
-        return cls(query, documents.values_list(*TALLY_COLUMNS).annotate(n=Count("id")).order_by())
+    def grouped(cls, query: ProductQuery, groups: Iterable[tuple]) -> Tally:
+        """From (path, origin, cert mask, verified, sample, count) groups, narrowed here."""
+        sums: dict[tuple[str, str], list[int]] = {}
+        bits = list(CERT_BITS.values())
+        required = sum(CERT_BITS[cert] for cert in query.certifications)
+        for path, origin, mask, verified, sample, n in groups:
+            if mask & required != required or (query.verified_only and not verified):
+                continue
+            if query.sample_available and not sample:
+                continue
+            row = sums.setdefault((path, origin), [0] * (3 + len(bits)))
+            row[0] += n
+            row[1] += n if verified else 0
+            row[2] += n if sample else 0
+            for i, bit in enumerate(bits, start=3):
+                if mask & bit:
+                    row[i] += n
+        return cls(query, [(path, origin, *counts) for (path, origin), counts in sums.items()])
 
-    def _failing(self, group) -> frozenset[str]:
-        path, origin, mask, verified, sample, _ = group
+    @classmethod
+    def summed(cls, query: ProductQuery, rows, weight) -> Tally:
+        """Grouped and summed by SQL: `rows` (documents, weight 1, or facet groups, weight their
+        count) already narrowed by the `NARROWING_FILTERS`."""
+
+        def where(condition):
+            return Sum(Case(When(condition, then=weight), default=Value(0)))
+
+        columns = {"n": Sum(weight), "v": where(Q(supplier_verified=True)), "s": where(Q(sample_available=True))}
+        for i, bit in enumerate(CERT_BITS.values()):
+            columns[f"c{i}"] = where(Exact(F("cert_mask").bitand(bit), bit))
+        return cls(query, rows.values_list("category_path", "origin").annotate(**columns).order_by())
+
+    def _failing(self, path: str, origin: str) -> frozenset[str]:
         query, failing = self.query, set()
         if query.category and path != query.category and not path.startswith(f"{query.category}/"):
             failing.add("category")
         if query.origin and origin not in query.origin:
             failing.add("origin")
-        if query.verified_only and not verified:
-            failing.add("verified")
-        if query.sample_available and not sample:
-            failing.add("sample_available")
-        if any(mask & CERT_BITS[cert] != CERT_BITS[cert] for cert in query.certifications):
-            failing.add("certification")
         return frozenset(failing)
 
     def passing(self, leave_out: str | None = None) -> list[tuple]:
         """Groups matching every facet filter but `leave_out`."""
-        return [row for row in self.rows if not row[6] or row[6] == {leave_out}]
+        return [row for row, failing in self.rows if not failing or failing == {leave_out}]
 
     def counts(self) -> dict[str, int]:
-        """What `counts` gives, from the groups."""
-        found = {"total": 0, **{f"cert_{name}": 0 for name in CERT_BITS}}
-        for _path, _origin, mask, _verified, _sample, n, _failing in self.passing():
-            found["total"] += n
-            for name, bit in CERT_BITS.items():
-                if mask & bit:
-                    found[f"cert_{name}"] += n
-        for name, column in (("verified", 3), ("sample_available", 4)):
-            found[name] = sum(row[5] for row in self.passing(name) if row[column])
+        """The total, each flag's count and each certification's."""
+        passing = self.passing()
+        found = {"total": sum(row[2] for row in passing)}
+        found["verified"] = sum(row[3] for row in passing)
+        found["sample_available"] = sum(row[4] for row in passing)
+        for i, name in enumerate(CERT_BITS, start=5):
+            found[f"cert_{name}"] = sum(row[i] for row in passing)
         return found
 
     def by_column(self, leave_out: str, column: int) -> dict[str, int]:
         found: dict[str, int] = {}
         for row in self.passing(leave_out):
-            if row[column]:
-                found[row[column]] = found.get(row[column], 0) + row[5]
+            if row[column] and row[2]:
+                found[row[column]] = found.get(row[column], 0) + row[2]
         return found
 
 
@@ -120,30 +120,15 @@ def _selected(query: ProductQuery, name: str) -> bool:
     return query.verified_only if name == "verified" else query.sample_available
 
 
-def facets(
-    query: ProductQuery, restricted: Restricted, counted: dict[str, int], tally: Tally | None = None
-) -> dict[str, tuple[FacetValue, ...]]:
-    """The facets, counted by SQL per facet (`restricted`) or from a `Tally` when given."""
-    flags = {}
-    for name, label in (("verified", VERIFIED_LABEL), ("sample_available", SAMPLE_LABEL)):
-        count = counted[name] if name in counted else restricted(name).filter(**{_FLAGS[name]: True}).count()
-        flags[name] = (FacetValue("true", *both_languages(label), count, _selected(query, name)),)
-    if tally is not None:
-        by_path, by_origin = tally.by_column("category", 0), tally.by_column("origin", 1)
-    else:
-        by_path = dict(
-            restricted("category")
-            .exclude(category_path="")
-            .values_list("category_path")
-            .annotate(n=Count("id"))
-            .order_by()
-        )
-        by_origin = dict(
-            restricted("origin").exclude(origin="").values_list("origin").annotate(n=Count("id")).order_by()
-        )
+def facets(query: ProductQuery, counted: dict[str, int], tally: Tally) -> dict[str, tuple[FacetValue, ...]]:
+    """The facets, from a `Tally` and its `counts`."""
+    flags = {
+        name: (FacetValue("true", *both_languages(label), counted[name], _selected(query, name)),)
+        for name, label in (("verified", VERIFIED_LABEL), ("sample_available", SAMPLE_LABEL))
+    }
     return {
-        "category": _categories(query, by_path),
-        "origin": _origins(query, by_origin),
+        "category": _categories(query, tally.by_column("category", 0)),
+        "origin": _origins(query, tally.by_column("origin", 1)),
         "verified": flags["verified"],
         "certification": _certifications(query, counted),
         "sample_available": flags["sample_available"],

@@ -85,3 +85,31 @@ class SearchDocument(models.Model):
 
     def __str__(self) -> str:
         return f"product {self.product_id} (generation {self.generation})"
+
+
+class FacetGroup(models.Model):
+    """How many documents of the live generation share one combination of the facet columns.
+
+    Those columns take few values, so a browse without text counts every facet from these rows
+    instead of the documents (see `browse`). Triggers on `search_searchdocument` keep the live
+    generation's rows in step (migration 0006); a rebuild fills its generation's rows in one
+    statement as it switches to it (services.rebuild_index)."""
+
+    generation = models.PositiveIntegerField()
+    category_path = models.CharField(max_length=500, blank=True)
+    origin = models.CharField(max_length=2, blank=True)
+    cert_mask = models.BigIntegerField()
+    supplier_verified = models.BooleanField()
+    sample_available = models.BooleanField()
+    documents = models.BigIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["generation", "category_path", "origin", "cert_mask", "supplier_verified", "sample_available"],
+                name="search_facet_group_key",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.documents} documents (generation {self.generation})"
