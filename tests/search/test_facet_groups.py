@@ -110,7 +110,7 @@ def test_a_browse_with_facet_filters_only_counts_from_the_groups(catalog):
     with CaptureQueriesContext(connection) as queries:
         results = search_products(query, language="en")
     counted_from = [q["sql"] for q in queries if "GROUP BY" in q["sql"]]
-    assert len(counted_from) == 1 and "search_facetgroup" in counted_from[0]
+    assert counted_from and all("search_facetgroup" in sql for sql in counted_from)
     assert results.total == sum(
         1
         for d in SearchDocument.objects.values_list("category_path", "origin")

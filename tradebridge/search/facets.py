@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.db.models import Case, F, Q, Sum, Value, When
-from django.db.models.lookups import Exact
+from django.db.models import Sum
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -41,79 +40,84 @@ NARROWING_FILTERS = ("verified", "sample_available", "certification")
 
 
 class Tally:
-    """Every facet count from the matches grouped by (category path, origin): per group the
-    listings passing the `NARROWING_FILTERS` and, of those, how many are verified, offer
-    samples and hold each certification. Each facet then leaves out its own category or origin
-    filter here, on the groups (the same tests as `filters.conditions`; the brute-force facet
-    test holds the two together), so one pass over the matches gives every count."""
+    """Every facet count from two sets of groups of the matches that pass the
+    `NARROWING_FILTERS`: how many per (category path, origin), for the category and origin
+    facets, which leave out their own filter here (the same tests as `filters.conditions`; the
+    brute-force facet test holds the two together); and how many per (origin, certifications,
+    verified, sample) in the category filtered for, for the total, flags and certifications."""
 
-    def __init__(self, query: ProductQuery, rows: Iterable[tuple]):
+    def __init__(self, query: ProductQuery, paths: Iterable[tuple], flags: Iterable[tuple]):
         self.query = query
-        # (path, origin, listings, verified, with samples, *with each certification), and the
-        # names of the facet filters it fails.
-        self.rows = [(row, self._failing(row[0], row[1])) for row in rows]
+        # (path, origin, count, names of the facet filters it fails)
+        self.paths = [(path, origin, n, self._failing(path, origin)) for path, origin, n in paths if n]
+        # (cert mask, verified, sample, count) of the groups passing the origin filter too
+        self.flags = [
+            (mask, verified, sample, n)
+            for origin, mask, verified, sample, n in flags
+            if n and (not query.origin or origin in query.origin)
+        ]
 
     @classmethod
     def grouped(cls, query: ProductQuery, groups: Iterable[tuple]) -> Tally:
         """From (path, origin, cert mask, verified, sample, count) groups, narrowed here."""
-        sums: dict[tuple[str, str], list[int]] = {}
-        bits = list(CERT_BITS.values())
+        paths: dict[tuple[str, str], int] = {}
+        flags = []
         required = sum(CERT_BITS[cert] for cert in query.certifications)
         for path, origin, mask, verified, sample, n in groups:
             if mask & required != required or (query.verified_only and not verified):
                 continue
             if query.sample_available and not sample:
                 continue
-            row = sums.setdefault((path, origin), [0] * (3 + len(bits)))
-            row[0] += n
-            row[1] += n if verified else 0
-            row[2] += n if sample else 0
-            for i, bit in enumerate(bits, start=3):
-                if mask & bit:
-                    row[i] += n
-        return cls(query, [(path, origin, *counts) for (path, origin), counts in sums.items()])
+            paths[path, origin] = paths.get((path, origin), 0) + n
+            if not query.category or _in_category(path, query.category):
+                flags.append((origin, mask, verified, sample, n))
+        return cls(query, [(*key, n) for key, n in paths.items()], flags)
 
     @classmethod
-    def summed(cls, query: ProductQuery, rows, weight) -> Tally:
-        """Grouped and summed by SQL: `rows` (documents, weight 1, or facet groups, weight their
-        count) already narrowed by the `NARROWING_FILTERS`."""
-
-        def where(condition):
-            return Sum(Case(When(condition, then=weight), default=Value(0)))
-
-        columns = {"n": Sum(weight), "v": where(Q(supplier_verified=True)), "s": where(Q(sample_available=True))}
-        for i, bit in enumerate(CERT_BITS.values()):
-            columns[f"c{i}"] = where(Exact(F("cert_mask").bitand(bit), bit))
-        return cls(query, rows.values_list("category_path", "origin").annotate(**columns).order_by())
+    def summed(cls, query: ProductQuery, rows, in_category: list) -> Tally:
+        """From facet groups (models.FacetGroup) narrowed already, summed by SQL: two scans of
+        covering indexes (migration 0006); `in_category` the category filter's conditions."""
+        paths = rows.values_list("category_path", "origin").annotate(n=Sum("documents")).order_by()
+        flags = (
+            rows.filter(*in_category)
+            .values_list("origin", "cert_mask", "supplier_verified", "sample_available")
+            .annotate(n=Sum("documents"))
+            .order_by()
+        )
+        return cls(query, paths, flags)
 
     def _failing(self, path: str, origin: str) -> frozenset[str]:
         query, failing = self.query, set()
-        if query.category and path != query.category and not path.startswith(f"{query.category}/"):
+        if query.category and not _in_category(path, query.category):
             failing.add("category")
         if query.origin and origin not in query.origin:
             failing.add("origin")
         return frozenset(failing)
 
-    def passing(self, leave_out: str | None = None) -> list[tuple]:
-        """Groups matching every facet filter but `leave_out`."""
-        return [row for row, failing in self.rows if not failing or failing == {leave_out}]
-
     def counts(self) -> dict[str, int]:
         """The total, each flag's count and each certification's."""
-        passing = self.passing()
-        found = {"total": sum(row[2] for row in passing)}
-        found["verified"] = sum(row[3] for row in passing)
-        found["sample_available"] = sum(row[4] for row in passing)
-        for i, name in enumerate(CERT_BITS, start=5):
-            found[f"cert_{name}"] = sum(row[i] for row in passing)
+        found = {"total": 0, "verified": 0, "sample_available": 0, **{f"cert_{name}": 0 for name in CERT_BITS}}
+        for mask, verified, sample, n in self.flags:
+            found["total"] += n
+            found["verified"] += n if verified else 0
+            found["sample_available"] += n if sample else 0
+            for name, bit in CERT_BITS.items():
+                if mask & bit:
+                    found[f"cert_{name}"] += n
         return found
 
     def by_column(self, leave_out: str, column: int) -> dict[str, int]:
+        """Counts by path (column 0) or origin (1) of the groups failing no facet filter but `leave_out`."""
         found: dict[str, int] = {}
-        for row in self.passing(leave_out):
-            if row[column] and row[2]:
+        for row in self.paths:
+            failing = row[3]
+            if row[column] and (not failing or failing == {leave_out}):
                 found[row[column]] = found.get(row[column], 0) + row[2]
         return found
+
+
+def _in_category(path: str, category: str) -> bool:
+    return path == category or path.startswith(f"{category}/")
 
 
 def _selected(query: ProductQuery, name: str) -> bool:

@@ -110,6 +110,33 @@ class FacetGroup(models.Model):
                 name="search_facet_group_key",
             )
         ]
+        # What a browse sums (facets.Tally.summed), each in the order of its GROUP BY, covered.
+        indexes = [
+            models.Index(
+                fields=[
+                    "generation",
+                    "category_path",
+                    "origin",
+                    "cert_mask",
+                    "supplier_verified",
+                    "sample_available",
+                    "documents",
+                ],
+                name="search_facet_paths",
+            ),
+            models.Index(
+                fields=[
+                    "generation",
+                    "origin",
+                    "cert_mask",
+                    "supplier_verified",
+                    "sample_available",
+                    "category_path",
+                    "documents",
+                ],
+                name="search_facet_flags",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.documents} documents (generation {self.generation})"

@@ -6,7 +6,7 @@ number of queries, whatever the page size or the number of matches.
 
 from __future__ import annotations
 
-from django.db.models import F, Func, IntegerField, OrderBy, Subquery, Value
+from django.db.models import Count, F, Func, IntegerField, OrderBy, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from tradebridge.pricing.selectors import rate_table
 from tradebridge.search import filters, single_pass, understanding
 from tradebridge.search.backends import for_connection
-from tradebridge.search.facets import FACET_FILTERS, NARROWING_FILTERS, Tally, facets
+from tradebridge.search.facets import FACET_FILTERS, NARROWING_FILTERS, TALLY_COLUMNS, Tally, facets
 from tradebridge.search.hits import hits
 from tradebridge.search.models import FacetGroup, IndexState, SearchDocument
 from tradebridge.search.params import query_from_params
@@ -122,14 +122,14 @@ def search_products(query: ProductQuery, *, language: str) -> ProductResults:
 
 def _browse_tally(query: ProductQuery, conditions: filters.Conditions, filtered) -> Tally:
     """Facet counts without text. With facet filters only, from the facet groups of the live
-    generation (a few thousand rows, see models.FacetGroup); otherwise from one grouped pass
-    over the documents passing the other filters."""
-    narrowing = [arg for name in NARROWING_FILTERS for arg in conditions.by_name.get(name, ())]
+    generation (models.FacetGroup); otherwise from the documents passing the other filters,
+    grouped by the five facet columns in one pass."""
     if set(conditions.by_name) <= set(FACET_FILTERS):
-        groups = FacetGroup.objects.filter(generation=_live_generation()).filter(*narrowing)
-        return Tally.summed(query, groups, F("documents"))
-    documents = filtered(FACET_FILTERS).filter(*narrowing)
-    return Tally.summed(query, documents, Value(1))
+        narrowing = [arg for name in NARROWING_FILTERS for arg in conditions.by_name.get(name, ())]
+        groups = FacetGroup.objects.filter(generation=_live_generation(), documents__gt=0).filter(*narrowing)
+        return Tally.summed(query, groups, conditions.by_name.get("category", []))
+    groups = filtered(FACET_FILTERS).values_list(*TALLY_COLUMNS).annotate(n=Count("id")).order_by()
+    return Tally.grouped(query, groups)
 
 
 def _sort_keys(query: ProductQuery, rates) -> list[SortKey]:

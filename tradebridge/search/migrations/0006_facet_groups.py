@@ -81,6 +81,27 @@ POSTGRES_BACKWARD = [
     "DROP TRIGGER IF EXISTS search_facet_insert ON search_searchdocument",
     "DROP FUNCTION IF EXISTS search_facet_groups_follow()",
 ]
+# A browse's page in the order of its sort (selectors._sort_keys, ties by product id) read off an
+# index instead of sorting the generation. PostgreSQL puts NULLs first in a DESC index unless
+# told; SQLite puts them last and refuses to be told. Price sorts convert each currency at
+# the rates in force, which no index can hold. Relevance without text (boost, then newest):
+# 0003's search_doc_browse serves SQLite, not PostgreSQL (NULLs first), which gets its own.
+_SORT_INDEXES = {
+    "search_doc_newest": ("generation, published_at DESC{nulls_last}, product_id", ("sqlite", "postgresql")),
+    "search_doc_moq": ("generation, moq, product_id", ("sqlite", "postgresql")),
+    "search_doc_boosted": ("generation, boost DESC, published_at DESC{nulls_last}, product_id", ("postgresql",)),
+}
+_NULLS_LAST = {"sqlite": "", "postgresql": " NULLS LAST"}
+
+
+def _sort_indexes(vendor):
+    return [
+        f"CREATE INDEX {name} ON search_searchdocument ({columns.format(nulls_last=_NULLS_LAST[vendor])})"
+        for name, (columns, vendors) in _SORT_INDEXES.items()
+        if vendor in vendors
+    ]
+
+
 # The live generation's groups as they stand; the statement the rebuild runs at its switch.
 FILL = (
     f"INSERT INTO search_facetgroup ({_KEY}, documents) "  # noqa: S608
@@ -89,7 +110,8 @@ FILL = (
 
 
 def _forward(apps, schema_editor):
-    statements = {"sqlite": SQLITE_FORWARD, "postgresql": POSTGRES_FORWARD}[schema_editor.connection.vendor]
+    vendor = schema_editor.connection.vendor
+    statements = {"sqlite": SQLITE_FORWARD, "postgresql": POSTGRES_FORWARD}[vendor] + _sort_indexes(vendor)
     for statement in statements:
         schema_editor.execute(statement)
     IndexState = apps.get_model("search", "IndexState")
@@ -99,6 +121,7 @@ def _forward(apps, schema_editor):
 
 def _backward(apps, schema_editor):
     statements = {"sqlite": SQLITE_BACKWARD, "postgresql": POSTGRES_BACKWARD}[schema_editor.connection.vendor]
+    statements += [f"DROP INDEX IF EXISTS {name}" for name in _SORT_INDEXES]
     for statement in statements:
         schema_editor.execute(statement)
 
@@ -132,6 +155,32 @@ class Migration(migrations.Migration):
                         ),
                         name="search_facet_group_key",
                     )
+                ],
+                "indexes": [
+                    models.Index(
+                        fields=[
+                            "generation",
+                            "category_path",
+                            "origin",
+                            "cert_mask",
+                            "supplier_verified",
+                            "sample_available",
+                            "documents",
+                        ],
+                        name="search_facet_paths",
+                    ),
+                    models.Index(
+                        fields=[
+                            "generation",
+                            "origin",
+                            "cert_mask",
+                            "supplier_verified",
+                            "sample_available",
+                            "category_path",
+                            "documents",
+                        ],
+                        name="search_facet_flags",
+                    ),
                 ],
             },
         ),
