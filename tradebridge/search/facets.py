@@ -74,17 +74,17 @@ class Tally:
         return cls(query, [(*key, n) for key, n in paths.items()], flags)
 
     @classmethod
-    def summed(cls, query: ProductQuery, rows, in_category: list) -> Tally:
-        """From facet groups (models.FacetGroup) narrowed already, summed by SQL: two scans of
-        covering indexes (migration 0006); `in_category` the category filter's conditions."""
-        paths = rows.values_list("category_path", "origin").annotate(n=Sum("documents")).order_by()
-        flags = (
-            rows.filter(*in_category)
-            .values_list("origin", "cert_mask", "supplier_verified", "sample_available")
+    def summed(cls, query: ProductQuery, paths, flags) -> Tally:
+        """From groups (models.FacetGroup and its projections) narrowed already: `paths` having
+        the category and origin, `flags` the origin, certifications and flags of those in the
+        category filtered for. Summed by SQL."""
+        by_path = paths.values_list("category_path", "origin").annotate(n=Sum("documents")).order_by()
+        by_flags = (
+            flags.values_list("origin", "cert_mask", "supplier_verified", "sample_available")
             .annotate(n=Sum("documents"))
             .order_by()
         )
-        return cls(query, paths, flags)
+        return cls(query, by_path, by_flags)
 
     def _failing(self, path: str, origin: str) -> frozenset[str]:
         query, failing = self.query, set()

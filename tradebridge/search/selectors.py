@@ -16,7 +16,7 @@ from tradebridge.search import filters, single_pass, understanding
 from tradebridge.search.backends import for_connection
 from tradebridge.search.facets import FACET_FILTERS, NARROWING_FILTERS, TALLY_COLUMNS, Tally, facets
 from tradebridge.search.hits import hits
-from tradebridge.search.models import FacetGroup, IndexState, SearchDocument
+from tradebridge.search.models import FacetGroup, FlagGroup, IndexState, PathGroup, SearchDocument
 from tradebridge.search.params import query_from_params
 from tradebridge.search.query import Hit, ProductQuery, ProductResults, TermReading
 from tradebridge.search.single_pass import SortKey
@@ -125,9 +125,19 @@ def _browse_tally(query: ProductQuery, conditions: filters.Conditions, filtered)
     generation (models.FacetGroup); otherwise from the documents passing the other filters,
     grouped by the five facet columns in one pass."""
     if set(conditions.by_name) <= set(FACET_FILTERS):
-        narrowing = [arg for name in NARROWING_FILTERS for arg in conditions.by_name.get(name, ())]
-        groups = FacetGroup.objects.filter(generation=_live_generation(), documents__gt=0).filter(*narrowing)
-        return Tally.summed(query, groups, conditions.by_name.get("category", []))
+        by_name = conditions.by_name
+
+        def groups(model, *names):
+            live = model.objects.filter(generation=_live_generation(), documents__gt=0)
+            return live.filter(*(arg for name in names for arg in by_name.get(name, ())))
+
+        # The small projections where the filters allow; the full groups of the category's
+        # subtree, or under a certification filter, otherwise.
+        flags = ("verified", "sample_available")
+        paths = groups(FacetGroup, *NARROWING_FILTERS) if query.certifications else groups(PathGroup, *flags)
+        if query.category:
+            return Tally.summed(query, paths, groups(FacetGroup, "category", *NARROWING_FILTERS))
+        return Tally.summed(query, paths, groups(FlagGroup, *NARROWING_FILTERS))
     groups = filtered(FACET_FILTERS).values_list(*TALLY_COLUMNS).annotate(n=Count("id")).order_by()
     return Tally.grouped(query, groups)
 
