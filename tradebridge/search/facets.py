@@ -96,14 +96,15 @@ class Tally:
 
     def counts(self) -> dict[str, int]:
         """The total, each flag's count and each certification's."""
-        found = {"total": 0, "verified": 0, "sample_available": 0, **{f"cert_{name}": 0 for name in CERT_BITS}}
+        found = {"total": 0, "verified": 0, "sample_available": 0}
+        by_mask: dict[int, int] = {}
         for mask, verified, sample, n in self.flags:
             found["total"] += n
             found["verified"] += n if verified else 0
             found["sample_available"] += n if sample else 0
-            for name, bit in CERT_BITS.items():
-                if mask & bit:
-                    found[f"cert_{name}"] += n
+            by_mask[mask] = by_mask.get(mask, 0) + n
+        for name, bit in CERT_BITS.items():
+            found[f"cert_{name}"] = sum(n for mask, n in by_mask.items() if mask & bit)
         return found
 
     def by_column(self, leave_out: str, column: int) -> dict[str, int]:

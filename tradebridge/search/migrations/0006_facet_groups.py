@@ -116,10 +116,18 @@ POSTGRES_BACKWARD = [
 # told; SQLite puts them last and refuses to be told. Price sorts convert each currency at
 # the rates in force, which no index can hold. Relevance without text (boost, then newest):
 # 0003's search_doc_browse serves SQLite, not PostgreSQL (NULLs first), which gets its own.
+# A browse with a range filter groups the documents passing it by the facet columns: from
+# search_doc_facet_ranges alone, in its order, rather than a lookup per document and a sort
+# (100,000 listings, MOQ <= 100: 290-480 ms to 25 ms on SQLite).
 _SORT_INDEXES = {
     "search_doc_newest": ("generation, published_at DESC{nulls_last}, product_id", ("sqlite", "postgresql")),
     "search_doc_moq": ("generation, moq, product_id", ("sqlite", "postgresql")),
     "search_doc_boosted": ("generation, boost DESC, published_at DESC{nulls_last}, product_id", ("postgresql",)),
+    "search_doc_facet_ranges": (
+        "generation, category_path, origin, cert_mask, supplier_verified, sample_available, "
+        "moq, lead_time_days, currency, price_at_moq",
+        ("sqlite", "postgresql"),
+    ),
 }
 _NULLS_LAST = {"sqlite": "", "postgresql": " NULLS LAST"}
 
