@@ -385,6 +385,7 @@ def latency(mix_path: str) -> dict:
         if engine_query:
             bare(engine_query)
     service_ms, bare_ms, paired = [], [], []
+    by_kind: dict[str, list[float]] = {}
     with_facets = total_hits = relaxed = timed = 0
     for item, engine_query in zip(mix, compiled, strict=True):
         if time.monotonic() > deadline:
@@ -393,6 +394,7 @@ def latency(mix_path: str) -> dict:
         results = search_products(query_from_params(item["params"]), language=item["language"])
         service = (time.perf_counter() - started) * 1000
         service_ms.append(service)
+        by_kind.setdefault(_kind(item), []).append(service)
         total_hits += results.total
         relaxed += results.interpretation.relaxed
         with_facets += len(item["params"]) > 1
@@ -406,6 +408,7 @@ def latency(mix_path: str) -> dict:
     return {
         "vendor": connection.vendor,
         "service": _percentiles(service_ms),
+        "by_kind": {kind: _percentiles(times) for kind, times in sorted(by_kind.items())},
         "bare": _percentiles(bare_ms),
         "paired_service": _percentiles([s for s, _ in paired]),
         "queries": len(service_ms),
@@ -415,6 +418,16 @@ def latency(mix_path: str) -> dict:
         "planned": len(mix),
         "relaxed": relaxed,
     }
+
+
+RANGE_FILTERS = {"moq_max", "price_max", "lead_time_max"}
+
+
+def _kind(item: dict) -> str:
+    """The mix's kind, browses split by whether a range filter (not a facet) narrows them."""
+    if item["kind"] == "browse" and RANGE_FILTERS & set(item["params"]):
+        return "browse, range filter"
+    return item["kind"]
 
 
 def _compiled(text: str) -> str:
@@ -707,6 +720,8 @@ def run_size(size: int, name: str, env: dict, mix: list[dict], mix_path: str) ->
         f"{timed['mean_total']:,.0f} hits; {timed['relaxed']} relaxed)   peak RSS {timed['peak_rss_mb']:.0f} MB"
     )
     print(f"  search_products            {_latencies(service)}   {_targets(service)}")
+    for kind, stats in timed["by_kind"].items():
+        print(f"    {kind:<24} {_latencies(stats)}   ({stats['n']:,} queries)")
     print(f"  bare {engine:22}{_latencies(bare)}   ({bare['n']:,} queries with terms)")
     overhead = _ratio(paired["p50"], bare["p50"])
     print(

@@ -108,11 +108,15 @@ CHOICES = {
 }
 
 
-def _combinations(n, seed=4):
-    everything = list(itertools.product(*CHOICES.values()))
+# Browsing (no text) with facet filters only counts from the facet groups, not the documents.
+FACETS_ONLY = CHOICES | {"moq_max": [None], "lead_time_max": [None], "price": [(None, None)]}
+
+
+def _combinations(n, seed=4, choices=CHOICES):
+    everything = list(itertools.product(*choices.values()))
     chosen = random.Random(seed).sample(everything, n)
     for values in [tuple(v[0] for v in CHOICES.values()), *chosen]:
-        fields = dict(zip(CHOICES, values, strict=True))
+        fields = dict(zip(choices, values, strict=True))
         price_min, price_max = fields.pop("price")
         yield {**fields, "price_min": price_min, "price_max": price_max}
 
@@ -129,6 +133,19 @@ def test_facet_counts_match_a_brute_force_count(rated_catalog, text):
         assert sorted(builders_handle(h.product_id) for h in results.items) == sorted(
             h for h in matched if _passes(SPECS[h], query)
         )
+
+
+def test_browse_facet_counts_from_the_groups_match_a_brute_force_count(rated_catalog):
+    everything = search_products(ProductQuery(per_page=100), language="en")
+    matched = [builders_handle(h.product_id) for h in everything.items]
+    for fields in _combinations(60, seed=5, choices=FACETS_ONLY):
+        for sort in ("relevance", "newest"):
+            query = ProductQuery(per_page=100, sort=sort, **fields)
+            results = search_products(query, language="en")
+            assert _actual(results) == _expected(matched, query), fields
+            assert sorted(builders_handle(h.product_id) for h in results.items) == sorted(
+                h for h in matched if _passes(SPECS[h], query)
+            )
 
 
 def builders_handle(pk):

@@ -219,7 +219,7 @@ def test_the_engine_triggers_outlive_every_migration():
         cursor.execute(
             "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'search_searchdocument'"
         )
-        triggers = dict(cursor.fetchall())
+        triggers = {name: sql for name, sql in cursor.fetchall() if name.startswith("search_fts_")}
     assert set(triggers) == {"search_fts_insert", "search_fts_delete", "search_fts_update"}
     assert all(" WHEN " in sql and "engine_through" in sql for sql in triggers.values())
 

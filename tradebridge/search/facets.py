@@ -7,9 +7,9 @@ and holding that certification (a selected one therefore counts the whole result
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
-from django.db.models import Count
+from django.db.models import Sum
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -18,8 +18,6 @@ from tradebridge.catalog.models import Category
 from tradebridge.core.countries import COUNTRIES
 from tradebridge.search.index import CERT_BITS
 from tradebridge.search.query import FacetValue, ProductQuery
-
-Restricted = Callable[[str | None], object]  # facet name to leave out → documents queryset
 
 VERIFIED_LABEL = _("Verified supplier")
 SAMPLE_LABEL = _("Sample available")
@@ -33,117 +31,109 @@ def both_languages(label) -> tuple[str, str]:
     return english, chinese
 
 
-_FLAGS = {"verified": "supplier_verified", "sample_available": "sample_available"}
-
-
-def counts(query: ProductQuery, documents) -> dict[str, int]:
-    """One pass over the fully filtered matches: the total, each certification, and each flag
-    whose own filter is off (its count then needs no other set of listings). Grouped by the
-    certification mask and the flags, which take few distinct values, then summed here."""
-    found = {"total": 0, **{f"cert_{name}": 0 for name in CERT_BITS}}
-    flags = [name for name in _FLAGS if not _selected(query, name)]
-    found.update(dict.fromkeys(flags, 0))
-    groups = documents.values_list("cert_mask", *(_FLAGS[f] for f in flags)).annotate(n=Count("id")).order_by()
-    for mask, *values in groups:
-        n = values.pop()
-        found["total"] += n
-        for name, bit in CERT_BITS.items():
-            if mask & bit:
-                found[f"cert_{name}"] += n
-        for name, value in zip(flags, values, strict=True):
-            if value:
-                found[name] += n
-    return found
-
-
 # The filters facets count around, and the document columns they test.
 FACET_FILTERS = ("category", "origin", "verified", "sample_available", "certification")
 TALLY_COLUMNS = ("category_path", "origin", "cert_mask", "supplier_verified", "sample_available")
+# Facet filters every count obeys (a flag's own count is of listings having it, so its filter
+# changes nothing; certifications are AND-ed): they narrow the rows before they are grouped.
+NARROWING_FILTERS = ("verified", "sample_available", "certification")
 
 
 class Tally:
-    """Every facet count from one pass over the matches: the documents matching the text and the
-    filters that are not facets, grouped by the five facet columns; each facet filter is then
-    applied here, to the groups (the same tests as `filters.conditions`; the brute-force facet
-    test holds the two together). Used when text bounds the matches: each further SQL pass
-    would fetch every matching document again."""
+    """Every facet count from two sets of groups of the matches that pass the
+    `NARROWING_FILTERS`: how many per (category path, origin), for the category and origin
+    facets, which leave out their own filter here (the same tests as `filters.conditions`; the
+    brute-force facet test holds the two together); and how many per (origin, certifications,
+    verified, sample) in the category filtered for, for the total, flags and certifications."""
 
-    def __init__(self, query: ProductQuery, groups: Iterable[tuple]):
+    def __init__(self, query: ProductQuery, paths: Iterable[tuple], flags: Iterable[tuple]):
         self.query = query
-        # (category path, origin, cert mask, verified, sample, count, names of facet filters it fails)
-        self.rows = [(*group, self._failing(group)) for group in groups]
+        # (path, origin, count, names of the facet filters it fails)
+        self.paths = [(path, origin, n, self._failing(path, origin)) for path, origin, n in paths if n]
+        # (cert mask, verified, sample, count) of the groups passing the origin filter too
+        self.flags = [
+            (mask, verified, sample, n)
+            for origin, mask, verified, sample, n in flags
+            if n and (not query.origin or origin in query.origin)
+        ]
 
     @classmethod
-    def of(cls, query: ProductQuery, documents) -> Tally:
-        return cls(query, documents.values_list(*TALLY_COLUMNS).annotate(n=Count("id")).order_by())
+    def grouped(cls, query: ProductQuery, groups: Iterable[tuple]) -> Tally:
+        """From (path, origin, cert mask, verified, sample, count) groups, narrowed here."""
+        paths: dict[tuple[str, str], int] = {}
+        flags = []
+        required = sum(CERT_BITS[cert] for cert in query.certifications)
+        for path, origin, mask, verified, sample, n in groups:
+            if mask & required != required or (query.verified_only and not verified):
+                continue
+            if query.sample_available and not sample:
+                continue
+            paths[path, origin] = paths.get((path, origin), 0) + n
+            if not query.category or _in_category(path, query.category):
+                flags.append((origin, mask, verified, sample, n))
+        return cls(query, [(*key, n) for key, n in paths.items()], flags)
 
-    def _failing(self, group) -> frozenset[str]:
-        path, origin, mask, verified, sample, _ = group
+    @classmethod
+    def summed(cls, query: ProductQuery, paths, flags) -> Tally:
+        """From groups (models.FacetGroup and its projections) narrowed already: `paths` having
+        the category and origin, `flags` the origin, certifications and flags of those in the
+        category filtered for. Summed by SQL."""
+        by_path = paths.values_list("category_path", "origin").annotate(n=Sum("documents")).order_by()
+        by_flags = (
+            flags.values_list("origin", "cert_mask", "supplier_verified", "sample_available")
+            .annotate(n=Sum("documents"))
+            .order_by()
+        )
+        return cls(query, by_path, by_flags)
+
+    def _failing(self, path: str, origin: str) -> frozenset[str]:
         query, failing = self.query, set()
-        if query.category and path != query.category and not path.startswith(f"{query.category}/"):
+        if query.category and not _in_category(path, query.category):
             failing.add("category")
         if query.origin and origin not in query.origin:
             failing.add("origin")
-        if query.verified_only and not verified:
-            failing.add("verified")
-        if query.sample_available and not sample:
-            failing.add("sample_available")
-        if any(mask & CERT_BITS[cert] != CERT_BITS[cert] for cert in query.certifications):
-            failing.add("certification")
         return frozenset(failing)
 
-    def passing(self, leave_out: str | None = None) -> list[tuple]:
-        """Groups matching every facet filter but `leave_out`."""
-        return [row for row in self.rows if not row[6] or row[6] == {leave_out}]
-
     def counts(self) -> dict[str, int]:
-        """What `counts` gives, from the groups."""
-        found = {"total": 0, **{f"cert_{name}": 0 for name in CERT_BITS}}
-        for _path, _origin, mask, _verified, _sample, n, _failing in self.passing():
+        """The total, each flag's count and each certification's."""
+        found = {"total": 0, "verified": 0, "sample_available": 0}
+        by_mask: dict[int, int] = {}
+        for mask, verified, sample, n in self.flags:
             found["total"] += n
-            for name, bit in CERT_BITS.items():
-                if mask & bit:
-                    found[f"cert_{name}"] += n
-        for name, column in (("verified", 3), ("sample_available", 4)):
-            found[name] = sum(row[5] for row in self.passing(name) if row[column])
+            found["verified"] += n if verified else 0
+            found["sample_available"] += n if sample else 0
+            by_mask[mask] = by_mask.get(mask, 0) + n
+        for name, bit in CERT_BITS.items():
+            found[f"cert_{name}"] = sum(n for mask, n in by_mask.items() if mask & bit)
         return found
 
     def by_column(self, leave_out: str, column: int) -> dict[str, int]:
+        """Counts by path (column 0) or origin (1) of the groups failing no facet filter but `leave_out`."""
         found: dict[str, int] = {}
-        for row in self.passing(leave_out):
-            if row[column]:
-                found[row[column]] = found.get(row[column], 0) + row[5]
+        for row in self.paths:
+            failing = row[3]
+            if row[column] and (not failing or failing == {leave_out}):
+                found[row[column]] = found.get(row[column], 0) + row[2]
         return found
+
+
+def _in_category(path: str, category: str) -> bool:
+    return path == category or path.startswith(f"{category}/")
 
 
 def _selected(query: ProductQuery, name: str) -> bool:
     return query.verified_only if name == "verified" else query.sample_available
 
 
-def facets(
-    query: ProductQuery, restricted: Restricted, counted: dict[str, int], tally: Tally | None = None
-) -> dict[str, tuple[FacetValue, ...]]:
-    """The facets, counted by SQL per facet (`restricted`) or from a `Tally` when given."""
-    flags = {}
-    for name, label in (("verified", VERIFIED_LABEL), ("sample_available", SAMPLE_LABEL)):
-        count = counted[name] if name in counted else restricted(name).filter(**{_FLAGS[name]: True}).count()
-        flags[name] = (FacetValue("true", *both_languages(label), count, _selected(query, name)),)
-    if tally is not None:
-        by_path, by_origin = tally.by_column("category", 0), tally.by_column("origin", 1)
-    else:
-        by_path = dict(
-            restricted("category")
-            .exclude(category_path="")
-            .values_list("category_path")
-            .annotate(n=Count("id"))
-            .order_by()
-        )
-        by_origin = dict(
-            restricted("origin").exclude(origin="").values_list("origin").annotate(n=Count("id")).order_by()
-        )
+def facets(query: ProductQuery, counted: dict[str, int], tally: Tally) -> dict[str, tuple[FacetValue, ...]]:
+    """The facets, from a `Tally` and its `counts`."""
+    flags = {
+        name: (FacetValue("true", *both_languages(label), counted[name], _selected(query, name)),)
+        for name, label in (("verified", VERIFIED_LABEL), ("sample_available", SAMPLE_LABEL))
+    }
     return {
-        "category": _categories(query, by_path),
-        "origin": _origins(query, by_origin),
+        "category": _categories(query, tally.by_column("category", 0)),
+        "origin": _origins(query, tally.by_column("origin", 1)),
         "verified": flags["verified"],
         "certification": _certifications(query, counted),
         "sample_available": flags["sample_available"],

@@ -85,3 +85,86 @@ class SearchDocument(models.Model):
 
     def __str__(self) -> str:
         return f"product {self.product_id} (generation {self.generation})"
+
+
+class _Groups(models.Model):
+    """How many documents of the live generation share one combination of some facet columns.
+
+    A browse without text counts every facet from these rows instead of the documents
+    (facets.Tally.summed). Triggers on `search_searchdocument` keep the live generation's rows
+    in step (migration 0006); a rebuild groups its generation as it switches to it
+    (facet_groups.switch). A group whose documents all went stays, at 0."""
+
+    generation = models.PositiveIntegerField()
+    origin = models.CharField(max_length=2, blank=True)
+    supplier_verified = models.BooleanField()
+    sample_available = models.BooleanField()
+    documents = models.BigIntegerField()
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{self.documents} documents (generation {self.generation})"
+
+
+class FacetGroup(_Groups):
+    """By all five facet columns: tens of thousands of rows at a million listings (categories ×
+    origins × combinations of certifications), so read for a category's subtree or under a
+    certification filter; the two projections below answer the rest."""
+
+    category_path = models.CharField(max_length=500, blank=True)
+    cert_mask = models.BigIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["generation", "category_path", "origin", "cert_mask", "supplier_verified", "sample_available"],
+                name="search_facet_group_key",
+            )
+        ]
+        # Both of a browse's sums in the order of their GROUP BY, covered.
+        indexes = [
+            models.Index(
+                fields=[
+                    "generation",
+                    "category_path",
+                    "origin",
+                    "cert_mask",
+                    "supplier_verified",
+                    "sample_available",
+                    "documents",
+                ],
+                name="search_facet_paths",
+            ),
+        ]
+
+
+class PathGroup(_Groups):
+    """By category, origin and the flags: the category and origin facets without a
+    certification filter."""
+
+    category_path = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["generation", "category_path", "origin", "supplier_verified", "sample_available"],
+                name="search_path_group_key",
+            )
+        ]
+
+
+class FlagGroup(_Groups):
+    """By origin, certifications and the flags: the total, flags and certifications without a
+    category filter."""
+
+    cert_mask = models.BigIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["generation", "origin", "cert_mask", "supplier_verified", "sample_available"],
+                name="search_flag_group_key",
+            )
+        ]

@@ -6,7 +6,7 @@ number of queries, whatever the page size or the number of matches.
 
 from __future__ import annotations
 
-from django.db.models import F, Func, IntegerField, OrderBy, Subquery, Value
+from django.db.models import Count, F, Func, IntegerField, OrderBy, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,9 +14,9 @@ from django.utils.translation import gettext as _
 from tradebridge.pricing.selectors import rate_table
 from tradebridge.search import filters, single_pass, understanding
 from tradebridge.search.backends import for_connection
-from tradebridge.search.facets import FACET_FILTERS, Tally, counts, facets
+from tradebridge.search.facets import FACET_FILTERS, NARROWING_FILTERS, TALLY_COLUMNS, Tally, facets
 from tradebridge.search.hits import hits
-from tradebridge.search.models import IndexState, SearchDocument
+from tradebridge.search.models import FacetGroup, FlagGroup, IndexState, PathGroup, SearchDocument
 from tradebridge.search.params import query_from_params
 from tradebridge.search.query import Hit, ProductQuery, ProductResults, TermReading
 from tradebridge.search.single_pass import SortKey
@@ -34,6 +34,11 @@ class _Unindexed(Func):
     output_field = IntegerField()
 
 
+def _live_generation():
+    current = IndexState.objects.filter(pk=1).values("generation")[:1]
+    return Coalesce(Subquery(current), Value(1))
+
+
 def live_documents(*, driven_by_match: bool = False):
     """Documents of the generation searches read (see models.IndexState).
 
@@ -41,8 +46,7 @@ def live_documents(*, driven_by_match: bool = False):
     SQLite then prefers walking a (generation, …) covering index over the whole generation and
     testing each row against the match, instead of fetching the matches by id; on the engines
     that need it (see backends) the generation test is kept off the indexes, so the match leads."""
-    current = IndexState.objects.filter(pk=1).values("generation")[:1]
-    generation = Coalesce(Subquery(current), Value(1))
+    generation = _live_generation()
     if driven_by_match and for_connection().generation_unindexed_under_match:
         return SearchDocument.objects.alias(live=_Unindexed(F("generation"))).filter(live=generation)
     return SearchDocument.objects.filter(generation=generation)
@@ -62,10 +66,6 @@ def search_products(query: ProductQuery, *, language: str) -> ProductResults:
             if name not in left_out:
                 documents = documents.filter(*args)
         return documents
-
-    def restricted(leave_out: str | tuple[str, ...] | None, compiled: str):
-        documents = filtered(leave_out)
-        return backend.matching(documents, compiled) if compiled else documents
 
     start = (query.page - 1) * query.per_page
     facet_conditions = [arg for name in FACET_FILTERS for arg in conditions.by_name.get(name, ())]
@@ -103,8 +103,8 @@ def search_products(query: ProductQuery, *, language: str) -> ProductResults:
                     True,
                 )
     else:
-        tallied = None
-        counted = counts(query, filtered())
+        tallied = _browse_tally(query, conditions, filtered)
+        counted = tallied.counts()
         page = _page(filtered(), query, rates)
     total = counted["total"]
     language = "zh" if language.lower().startswith("zh") else "en"
@@ -114,10 +114,32 @@ def search_products(query: ProductQuery, *, language: str) -> ProductResults:
         page=query.page,
         per_page=query.per_page,
         interpretation=parsed.interpretation(relaxed=relaxed),
-        facets=facets(query, lambda leave_out: restricted(leave_out, compiled), counted, tallied),
+        facets=facets(query, counted, tallied),
         suggestions=_suggestions(parsed, query) if total == 0 else (),
         price_rate_note=_rate_note(query, rates),
     )
+
+
+def _browse_tally(query: ProductQuery, conditions: filters.Conditions, filtered) -> Tally:
+    """Facet counts without text. With facet filters only, from the facet groups of the live
+    generation (models.FacetGroup); otherwise from the documents passing the other filters,
+    grouped by the five facet columns in one pass."""
+    if set(conditions.by_name) <= set(FACET_FILTERS):
+        by_name = conditions.by_name
+
+        def groups(model, *names):
+            live = model.objects.filter(generation=_live_generation(), documents__gt=0)
+            return live.filter(*(arg for name in names for arg in by_name.get(name, ())))
+
+        # The small projections where the filters allow; the full groups of the category's
+        # subtree, or under a certification filter, otherwise.
+        flags = ("verified", "sample_available")
+        paths = groups(FacetGroup, *NARROWING_FILTERS) if query.certifications else groups(PathGroup, *flags)
+        if query.category:
+            return Tally.summed(query, paths, groups(FacetGroup, "category", *NARROWING_FILTERS))
+        return Tally.summed(query, paths, groups(FlagGroup, *NARROWING_FILTERS))
+    groups = filtered(FACET_FILTERS).values_list(*TALLY_COLUMNS).annotate(n=Count("id")).order_by()
+    return Tally.grouped(query, groups)
 
 
 def _sort_keys(query: ProductQuery, rates) -> list[SortKey]:

@@ -29,6 +29,7 @@ from django.utils import timezone
 
 from tradebridge.catalog.bulk import insert_many
 from tradebridge.catalog.models import Product
+from tradebridge.search import facet_groups
 from tradebridge.search.backends import for_connection
 from tradebridge.search.document_workers import DocumentBuilder, default_workers
 from tradebridge.search.index import build_documents, write_documents
@@ -147,11 +148,13 @@ def _rebuild(backend, builder: DocumentBuilder, progress: Progress | None, batch
         _fill_engine(backend, target)
     with transaction.atomic():
         state = IndexState.objects.select_for_update().get(pk=1)
+        facet_groups.hold_writers()
         _reconcile(target)
         if backend.fills_in_bulk:
             # The last slice: what the slices left, what _reconcile wrote, edits since.
             backend.fill(target, after=state.engine_through or 0)
         old = state.generation
+        facet_groups.switch(target, old=old)
         state.generation, state.building, state.engine_through = target, None, None
         state.rebuilt_at = timezone.now()
         state.save(update_fields=["generation", "building", "engine_through", "rebuilt_at"])

@@ -72,6 +72,6 @@ def tally_and_page(
         cursor.execute(sql, [*params, stop - start, start])
         result = cursor.fetchall()
     width = len(TALLY_COLUMNS)
-    tally = Tally(query, (row[: width + 1] for row in result if row[width] is not None))
+    tally = Tally.grouped(query, (row[: width + 1] for row in result if row[width] is not None))
     page = sorted((row for row in result if row[width] is None), key=lambda row: row[-1])
     return tally, [(row[width + 1], float(row[width + 2])) for row in page]
