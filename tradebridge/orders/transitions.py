@@ -1,5 +1,5 @@
 """Moving an order: who the caller is to the order, locking it, checking the move against the
-table in domain.py, writing the state and its history row, and queueing what follows the commit.
+table in domain.py, writing the state, its history row and its notification task row.
 
 Every service that changes an order's state goes through `apply`; nothing else writes `state`.
 """
@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
@@ -117,5 +116,5 @@ def apply(
         data=data or {},
         created_at=now,
     )
-    transaction.on_commit(lambda: notifications.queue(order, action.value))
+    notifications.queue(order, action.value)
     return event
