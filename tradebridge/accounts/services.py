@@ -7,6 +7,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth import authenticate
 from django.db import transaction
+from django.db.models import F, FilteredRelation, Q
 from django.utils import timezone
 
 from tradebridge.accounts import domain
@@ -81,20 +82,24 @@ def membership_for_token(secret: str) -> Membership | None:
     user has since left the company or been deactivated."""
     if not secret or not secret.startswith(domain.TOKEN_PREFIX):
         return None
+    # One query for the token, its user, its company and the user's membership of that company:
+    # it runs on every API request.
+    own_membership = FilteredRelation("company__memberships", condition=Q(company__memberships__user=F("user")))
     token = (
-        ApiToken.objects.select_related("user")
-        .filter(digest=domain.token_digest(secret), revoked_at__isnull=True, user__is_active=True)
+        ApiToken.objects.annotate(membership=own_membership)
+        .select_related("user", "company", "membership")
+        .filter(
+            digest=domain.token_digest(secret),
+            revoked_at__isnull=True,
+            user__is_active=True,
+            membership__isnull=False,
+        )
         .first()
     )
     if token is None:
         return None
-    membership = (
-        Membership.objects.select_related("company", "user")
-        .filter(user_id=token.user_id, company_id=token.company_id)
-        .first()
-    )
-    if membership is None:
-        return None
+    membership = token.membership
+    membership.user, membership.company = token.user, token.company
     now = timezone.now()
     if token.last_used_at is None or now - token.last_used_at > TOKEN_TOUCH_INTERVAL:
         # Throttled so a busy integration does not turn every read into a write.

@@ -102,16 +102,16 @@ class OrderDetail:
 
 def order_detail(membership: Membership, order_id: int) -> OrderDetail:
     """One order with lines, timeline, payments and dispute, in a fixed handful of queries."""
-    order = order_for(membership, order_id)
-    order = (
-        Order.objects.select_related("buyer", "supplier", "dispute")
-        .prefetch_related(
+    order = order_for(
+        membership,
+        order_id,
+        related=("buyer", "supplier", "dispute"),
+        prefetch=(
             "lines",
             "payments",
             Prefetch("events", queryset=OrderEvent.objects.select_related("actor_user", "actor_company")),
             "dispute__evidence",
-        )
-        .get(pk=order.pk)
+        ),
     )
     viewer = party_of(membership, order).actor
     return OrderDetail(

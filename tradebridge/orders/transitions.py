@@ -49,11 +49,18 @@ def visible_orders(membership: Membership) -> QuerySet[Order]:
     return Order.objects.filter(Q(buyer_id=membership.company_id) | Q(supplier_id=membership.company_id))
 
 
-def order_for(membership: Membership, order_id: int, *, lock: bool = False) -> Order:
-    """The order if the membership's company is a party to it (or is the operator), else 404."""
+def order_for(
+    membership: Membership, order_id: int, *, lock: bool = False, related: tuple = (), prefetch: tuple = ()
+) -> Order:
+    """The order if the membership's company is a party to it (or is the operator), else 404;
+    `related` and `prefetch` load what a page shows in the same read."""
     orders = visible_orders(membership)
     if lock:
         orders = orders.select_for_update()
+    if related:
+        orders = orders.select_related(*related)
+    if prefetch:
+        orders = orders.prefetch_related(*prefetch)
     order = orders.filter(pk=order_id).first()
     if order is None:
         raise NotFound("order_not_found", "No such order.", "order_id")
