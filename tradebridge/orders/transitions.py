@@ -94,24 +94,40 @@ def apply(
     fields: dict | None = None,
     data: dict | None = None,
     now: datetime | None = None,
+    then: Action | None = None,
+    save: tuple[str, ...] = (),
 ) -> OrderEvent:
-    """Check and make one move on a locked order, inside the caller's transaction."""
-    fields = {"reason": reason, **(fields or {})}
-    transition = move(order.state, action, party.actor, fields)
+    """Check and make one move on a locked order, inside the caller's transaction.
+
+    `then` is a system move made at once after it (confirm, then request payment): both are
+    checked and recorded, with one UPDATE of the order and one INSERT of their history rows.
+    `save` names other columns the caller changed on the order, written in the same UPDATE."""
     now = now or timezone.now()
+    changed = {"state", "state_changed_at", *save}
+    events = [_step(order, action, party, reason, fields, data, now, changed)]
+    if then is not None:
+        events.append(_step(order, then, SYSTEM, "", None, None, now, changed))
+    order.save(update_fields=sorted(changed))
+    OrderEvent.objects.bulk_create(events)
+    return events[0]
+
+
+def _step(order, action, party, reason, fields, data, now, changed: set) -> OrderEvent:
+    """One move on the order in memory: its state and stamps, its history row (unsaved) and
+    its notification, with the payload as of this move."""
+    transition = move(order.state, action, party.actor, {"reason": reason, **(fields or {})})
     source = order.state
     order.state = transition.target.value
     order.state_changed_at = now
-    changed = ["state", "state_changed_at"]
     stamp = STAMPS.get(transition.target)
     if stamp and getattr(order, stamp) is None:
         setattr(order, stamp, now)
-        changed.append(stamp)
+        changed.add(stamp)
     if transition.target in TERMINAL:
         order.closed_at = now
-        changed.append("closed_at")
-    order.save(update_fields=changed)
-    event = OrderEvent.objects.create(
+        changed.add("closed_at")
+    notifications.queue(order, action.value)
+    return OrderEvent(
         order=order,
         action=action.value,
         from_state=source,
@@ -123,5 +139,3 @@ def apply(
         data=data or {},
         created_at=now,
     )
-    notifications.queue(order, action.value)
-    return event
