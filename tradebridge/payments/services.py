@@ -127,25 +127,22 @@ def _apply(provider: str, event: ProviderEvent, digest: str) -> WebhookOutcome:
     intent = (
         PaymentIntent.objects.select_for_update().filter(public_id=event.intent_reference, provider=provider).first()
     )
-    row = (
-        WebhookEvent.objects.select_for_update()
-        .filter(provider=provider, event_id=event.event_id, signature_valid=True)
-        .first()
-    )
-    if row is not None and row.body_digest != digest:
-        # Signed with our key yet different from the first delivery: a gateway fault or a leaked
-        # key. The first delivery stands; someone should look.
-        log.error("%s event %s redelivered with a different body (sha256 %s)", provider, event.event_id, digest)
-    if row is not None and row.outcome != Outcome.REFUSED:
-        WebhookEvent.objects.filter(pk=row.pk).update(deliveries=F("deliveries") + 1, last_received_at=timezone.now())
-        log.info("Duplicate %s webhook %s (first outcome %s)", provider, event.event_id, row.outcome)
-        return WebhookOutcome(Outcome(row.outcome), event.event_id, event.intent_reference, duplicate=True)
+    # Insert first (the common case: a first delivery), look only when the event id is taken.
+    row = _new_event_row(provider, event, digest, intent)
     if row is None:
-        row = _new_event_row(provider, event, digest, intent)
-        if row is None:  # a concurrent first delivery won the insert; this one is its duplicate
-            first = WebhookEvent.objects.get(provider=provider, event_id=event.event_id, signature_valid=True)
-            return WebhookOutcome(Outcome(first.outcome), event.event_id, event.intent_reference, duplicate=True)
-    else:
+        row = WebhookEvent.objects.select_for_update().get(
+            provider=provider, event_id=event.event_id, signature_valid=True
+        )
+        if row.body_digest != digest:
+            # Signed with our key yet different from the first delivery: a gateway fault or a
+            # leaked key. The first delivery stands; someone should look.
+            log.error("%s event %s redelivered with a different body (sha256 %s)", provider, event.event_id, digest)
+        if row.outcome != Outcome.REFUSED:
+            WebhookEvent.objects.filter(pk=row.pk).update(
+                deliveries=F("deliveries") + 1, last_received_at=timezone.now()
+            )
+            log.info("Duplicate %s webhook %s (first outcome %s)", provider, event.event_id, row.outcome)
+            return WebhookOutcome(Outcome(row.outcome), event.event_id, event.intent_reference, duplicate=True)
         row.deliveries += 1
     outcome, error = _effect(intent, event)
     row.outcome = outcome
