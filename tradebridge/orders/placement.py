@@ -234,7 +234,7 @@ def place_orders(
     cart = list(
         CartLine.objects.filter(buyer_id=membership.company_id)
         .select_for_update(of=("self",))
-        .select_related("variant__product__category")
+        .select_related("variant__product")
         .prefetch_related(Prefetch("variant__product__tiers", queryset=PriceTier.objects.order_by("min_quantity")))
         .order_by("pk")
     )
