@@ -101,14 +101,14 @@ class OrderDetail:
 
 
 def order_detail(membership: Membership, order_id: int) -> OrderDetail:
-    """One order with lines, timeline, payments and dispute, in a fixed handful of queries."""
+    """One order with lines, timeline and dispute, in a fixed handful of queries (the page reads
+    the buyer's payments itself: the API never shows them)."""
     order = order_for(
         membership,
         order_id,
         related=("buyer", "supplier", "dispute"),
         prefetch=(
             "lines",
-            "payments",
             Prefetch("events", queryset=OrderEvent.objects.select_related("actor_user", "actor_company")),
             "dispute__evidence",
         ),
