@@ -14,6 +14,7 @@ from tradebridge.accounts import domain
 from tradebridge.accounts.models import ApiToken, LoginAttempt, User
 from tradebridge.companies.models import Membership
 from tradebridge.core.errors import DomainError, NotFound, TooManyRequests
+from tradebridge.core.queries import one
 
 TOKEN_TOUCH_INTERVAL = timedelta(minutes=1)
 
@@ -85,7 +86,7 @@ def membership_for_token(secret: str) -> Membership | None:
     # One query for the token, its user, its company and the user's membership of that company:
     # it runs on every API request.
     own_membership = FilteredRelation("company__memberships", condition=Q(company__memberships__user=F("user")))
-    token = (
+    token = one(
         ApiToken.objects.annotate(membership=own_membership)
         .select_related("user", "company", "membership")
         .filter(
@@ -94,7 +95,6 @@ def membership_for_token(secret: str) -> Membership | None:
             user__is_active=True,
             membership__isnull=False,
         )
-        .first()
     )
     if token is None:
         return None

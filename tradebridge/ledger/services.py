@@ -63,7 +63,7 @@ def _accounts(postings: list[Posting]) -> dict[tuple[AccountRef, str], LedgerAcc
     match = Q()
     for ref, currency in wanted:
         match |= Q(kind=ref.kind.value, company_id=ref.company_id, currency=currency)
-    found = {(AccountRef(a.kind, a.company_id), a.currency): a for a in LedgerAccount.objects.filter(match)}
+    found = {(AccountRef(a.kind, a.company_id), a.currency): a for a in LedgerAccount.objects.filter(match).order_by()}
     for ref, currency in wanted - found.keys():
         found[(ref, currency)] = account_for(ref, currency)
     return found

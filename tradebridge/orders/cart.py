@@ -16,6 +16,7 @@ from tradebridge.companies import access
 from tradebridge.companies.domain import Kind
 from tradebridge.companies.models import Membership
 from tradebridge.core.errors import DomainError, FieldError, NotFound
+from tradebridge.core.queries import one
 from tradebridge.orders.models import CartLine
 
 MAX_CART_LINES = 200
@@ -49,11 +50,10 @@ def _buyable_variant(variant_id: int, buyer_id: int) -> Variant:
         .annotate(n=Count("pk"))
         .values("n")
     )
-    variant = (
+    variant = one(
         variants_with_terms()
         .annotate(other_lines=Coalesce(Subquery(others), 0))
         .filter(pk=variant_id, product__status=Product.Status.PUBLISHED)
-        .first()
     )
     if variant is None:
         raise NotFound("variant_not_found", "No such product variant.", "variant_id")

@@ -38,7 +38,7 @@ def _adjust(deltas: dict[int, int]) -> None:
 
 def reserve(order: Order) -> list[StockReservation]:
     """Take the order's units out of stock, or refuse the whole order (409) naming each short SKU."""
-    lines = list(order.lines.all())
+    lines = list(order.lines.order_by())
     needed: dict[int, int] = defaultdict(int)
     for line in lines:
         needed[line.variant_id] += line.quantity

@@ -15,6 +15,7 @@ from django.utils import timezone
 from tradebridge.companies.domain import Kind
 from tradebridge.companies.models import Membership
 from tradebridge.core.errors import Forbidden, NotFound
+from tradebridge.core.queries import one
 from tradebridge.orders import notifications
 from tradebridge.orders.domain import TERMINAL, Action, Actor, State, move
 from tradebridge.orders.models import Order, OrderEvent
@@ -61,7 +62,7 @@ def order_for(
         orders = orders.select_related(*related)
     if prefetch:
         orders = orders.prefetch_related(*prefetch)
-    order = orders.filter(pk=order_id).first()
+    order = one(orders.filter(pk=order_id))
     if order is None:
         raise NotFound("order_not_found", "No such order.", "order_id")
     return order
@@ -79,7 +80,7 @@ def party_of(membership: Membership, order: Order) -> Party:
 
 def locked_order(order_id: int) -> Order:
     """For system moves (timers, payment callbacks) that have no membership."""
-    order = Order.objects.select_for_update().filter(pk=order_id).first()
+    order = one(Order.objects.select_for_update().filter(pk=order_id))
     if order is None:
         raise NotFound("order_not_found", "No such order.", "order_id")
     return order

@@ -20,6 +20,7 @@ from django.utils import timezone
 from tradebridge.companies.access import require
 from tradebridge.companies.domain import Kind
 from tradebridge.core.errors import Conflict, DomainError, FieldError, NotFound
+from tradebridge.core.queries import one
 from tradebridge.orders import services as orders
 from tradebridge.payments import domain, providers, selectors
 from tradebridge.payments.domain import PAYMENT_CURRENCY, Effect, EventKind, IntentStatus, Outcome
@@ -124,9 +125,7 @@ def _log_rejection(provider: str, headers: Mapping[str, str], digest: str, exc: 
 
 def _apply(provider: str, event: ProviderEvent, digest: str) -> WebhookOutcome:
     # Locking the intent first serialises every delivery about it, duplicates included.
-    intent = (
-        PaymentIntent.objects.select_for_update().filter(public_id=event.intent_reference, provider=provider).first()
-    )
+    intent = one(PaymentIntent.objects.select_for_update().filter(public_id=event.intent_reference, provider=provider))
     # Insert first (the common case: a first delivery), look only when the event id is taken.
     row = _new_event_row(provider, event, digest, intent)
     if row is None:
