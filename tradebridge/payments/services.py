@@ -56,7 +56,7 @@ def start_payment(*, membership, order_id: int, method: str) -> PaymentIntent:
         PaymentIntent.objects.filter(order_id=order.pk, part=part, status=IntentStatus.PENDING).update(
             status=IntentStatus.SUPERSEDED, updated_at=timezone.now()
         )
-        intent = PaymentIntent.objects.create(
+        intent = PaymentIntent(
             public_id=new_public_id(),
             order_id=order.pk,
             buyer_id=membership.company_id,
@@ -67,8 +67,10 @@ def start_payment(*, membership, order_id: int, method: str) -> PaymentIntent:
             provider=provider.name,
             created_by=membership.user,
         )
+        # Opened before the row is written, so the row is written once, with what to do next.
+        # Nothing can call back about it before this transaction commits anyway.
         intent.next_action = provider.start(intent=intent).as_dict()
-        intent.save(update_fields=["next_action"])
+        intent.save(force_insert=True)
     return intent
 
 
