@@ -108,8 +108,16 @@ def handle_webhook(*, provider: str, headers: Mapping[str, str], body: bytes) ->
     except (domain.WebhookRejected, NotFound) as exc:
         _log_rejection(provider[:32], headers, digest, exc)
         raise
-    with transaction.atomic():
-        return _apply(gateway.name, event, digest)
+    try:
+        with transaction.atomic():
+            return _apply(gateway.name, event, digest)
+    except IntegrityError:
+        # A concurrent delivery of the same event id committed its row first (only possible
+        # when the two are not serialised by one intent's lock: an unknown intent, or a body
+        # naming another intent). Everything this one wrote is rolled back; once more, it
+        # finds that row and is answered as its duplicate.
+        with transaction.atomic():
+            return _apply(gateway.name, event, digest)
 
 
 def _log_rejection(provider: str, headers: Mapping[str, str], digest: str, exc: DomainError) -> None:
@@ -126,14 +134,15 @@ def _log_rejection(provider: str, headers: Mapping[str, str], digest: str, exc: 
 
 
 def _apply(provider: str, event: ProviderEvent, digest: str) -> WebhookOutcome:
-    # Locking the intent first serialises every delivery about it, duplicates included.
+    # Locking the intent first serialises every delivery about it, duplicates included, so the
+    # event's row is looked for under that lock and written once, with its outcome, at the end.
     intent = one(PaymentIntent.objects.select_for_update().filter(public_id=event.intent_reference, provider=provider))
-    # Insert first (the common case: a first delivery), look only when the event id is taken.
-    row = _new_event_row(provider, event, digest, intent)
-    if row is None:
-        row = WebhookEvent.objects.select_for_update().get(
+    row = one(
+        WebhookEvent.objects.select_for_update().filter(
             provider=provider, event_id=event.event_id, signature_valid=True
         )
+    )
+    if row is not None:
         if row.body_digest != digest:
             # Signed with our key yet different from the first delivery: a gateway fault or a
             # leaked key. The first delivery stands; someone should look.
@@ -146,29 +155,27 @@ def _apply(provider: str, event: ProviderEvent, digest: str) -> WebhookOutcome:
             return WebhookOutcome(Outcome(row.outcome), event.event_id, event.intent_reference, duplicate=True)
         row.deliveries += 1
     outcome, error = _effect(intent, event)
-    row.outcome = outcome
-    row.error_code = error.code if error else ""
-    row.intent = intent
-    row.save(update_fields=["outcome", "error_code", "intent", "deliveries", "last_received_at"])
+    if row is None:
+        # The unique (provider, event_id) of authentic rows refuses a concurrent first delivery
+        # that got here too; handle_webhook then answers it as a duplicate.
+        WebhookEvent.objects.create(
+            provider=provider,
+            event_id=event.event_id,
+            event_type=event.kind,
+            intent=intent,
+            signature_valid=True,
+            outcome=outcome,
+            error_code=error.code if error else "",
+            body_digest=digest,
+        )
+    else:
+        row.outcome = outcome
+        row.error_code = error.code if error else ""
+        row.intent = intent
+        row.save(update_fields=["outcome", "error_code", "intent", "deliveries", "last_received_at"])
     if error:
         log.warning("Refused %s event %s for %s: %s", provider, event.event_id, event.intent_reference, error.code)
     return WebhookOutcome(outcome, event.event_id, event.intent_reference, error=error)
-
-
-def _new_event_row(provider: str, event: ProviderEvent, digest: str, intent) -> WebhookEvent | None:
-    try:
-        with transaction.atomic():
-            return WebhookEvent.objects.create(
-                provider=provider,
-                event_id=event.event_id,
-                event_type=event.kind,
-                intent=intent,
-                signature_valid=True,
-                outcome=Outcome.REFUSED,  # until applied, below
-                body_digest=digest,
-            )
-    except IntegrityError:
-        return None
 
 
 def _effect(intent: PaymentIntent | None, event: ProviderEvent) -> tuple[Outcome, FieldError | None]:
