@@ -11,6 +11,8 @@ checkout's code). SQLite always (a throwaway file); PostgreSQL when a URL is giv
 (the database is dropped and created).
 
 Printed, never asserted: orders/s and p50/p99 latency of placing and of the whole cycle, the
+p50 wall time and client-process CPU time of each step (cart, place, confirm, payment intent,
+webhook), the server's CPU time per cycle in the HTTP phase, the
 refusals, oversells (must be 0), ledger imbalance (must be 0), lost or duplicated payments
 (must be 0), peak RSS, the machine's load average during each phase, and in the same run a
 baseline (a bare ORM INSERT of an order row, and a bare HTTP round trip to /healthz) so the
@@ -171,11 +173,16 @@ def service_client(index: int, cfg: dict, phase: str, sync: str, limit: int) -> 
     """One buyer's loop through the services: cart, place, confirm (supplier), pay (signed webhook)."""
     _django()
     from django.db import OperationalError
+    from django.urls import reverse
 
     from tradebridge.companies.models import Membership
 
     buyer = Membership.objects.select_related("company", "user").get(pk=cfg["buyers"][index])
     supplier = Membership.objects.select_related("company", "user").get(pk=cfg["supplier"])
+    # Starting a payment reverses a URL, which imports every app's URLs and builds the API's
+    # schemas: ~0.5 s of CPU once per process, done before the timed window like the server's
+    # own start-up, so 8 clients doing it at once do not stall the first cycles.
+    reverse("payments:simulator", args=["pi_warm_up"])
     result = _empty_result()
     _, deadline = _wait_for_go(sync, f"service-{index}")
     while time.time() < deadline and result["cycles"] < limit:
@@ -198,19 +205,21 @@ def _service_cycle(buyer, supplier, variants: list[int], result: dict) -> None:
     from tradebridge.payments import services as payments
     from tradebridge.payments.providers import simulator
 
-    started = time.perf_counter()
+    step = _Steps(result)
     for variant in variants:
         cart.add_to_cart(membership=buyer, variant_id=variant, quantity=QUANTITY)
-    placing = time.perf_counter()
+    step("cart")
     [order] = placement.place_orders(membership=buyer)
-    result["place_ms"].append((time.perf_counter() - placing) * 1000)
+    result["place_ms"].append(step("place"))
     result["cycles"] += 1
     try:
         orders.confirm_order(membership=supplier, order_id=order.pk)
     except Conflict:
         result["refused"] += 1
         return
+    step("confirm")
     intent = payments.start_payment(membership=buyer, order_id=order.pk, method="alipay")
+    step("intent")
     event_id = simulator.new_event_id()
     body = simulator.event_body(
         intent_reference=intent.public_id, kind="payment.captured", amount=intent.money, event_id=event_id
@@ -218,12 +227,46 @@ def _service_cycle(buyer, supplier, variants: list[int], result: dict) -> None:
     outcome = payments.handle_webhook(
         provider=intent.provider, headers=simulator.signed_headers(body=body, event_id=event_id), body=body
     )
+    step("webhook")
     result["acked"] += outcome.outcome == "applied"
-    result["cycle_ms"].append((time.perf_counter() - started) * 1000)
+    result["cycle_ms"].append(step.total())
+
+
+STEPS = ("cart", "place", "confirm", "intent", "webhook")
+
+
+class _Steps:
+    """Times each step of one cycle (wall and this process's CPU, in ms) into result["steps"]."""
+
+    def __init__(self, result: dict):
+        self.result = result
+        self.started = self.mark = time.perf_counter()
+        self.cpu = time.process_time()
+
+    def __call__(self, name: str) -> float:
+        now, cpu = time.perf_counter(), time.process_time()
+        wall = (now - self.mark) * 1000
+        self.result["steps"][name].append(wall)
+        self.result["steps_cpu"][name].append((cpu - self.cpu) * 1000)
+        self.mark, self.cpu = now, cpu
+        return wall
+
+    def total(self) -> float:
+        return (time.perf_counter() - self.started) * 1000
 
 
 def _empty_result() -> dict:
-    return {"place_ms": [], "cycle_ms": [], "cycles": 0, "refused": 0, "acked": 0, "errors": [], "ended": 0.0}
+    return {
+        "place_ms": [],
+        "cycle_ms": [],
+        "steps": {name: [] for name in STEPS},
+        "steps_cpu": {name: [] for name in STEPS},
+        "cycles": 0,
+        "refused": 0,
+        "acked": 0,
+        "errors": [],
+        "ended": 0.0,
+    }
 
 
 class Api:
@@ -258,14 +301,14 @@ def http_client(index: int, cfg: dict, phase: str, port: int, sync: str, limit: 
     result = _empty_result()
     _, deadline = _wait_for_go(sync, f"http-{index}")
     while time.time() < deadline and result["cycles"] < limit:
-        started = time.perf_counter()
+        step = _Steps(result)
         for variant in cfg["phases"][phase]:
             status, _ = buyer.call("POST", "/api/v1/cart/lines", {"variant_id": variant, "quantity": QUANTITY})
             if status != 201:
                 result["errors"].append(f"cart {status}")
-        placing = time.perf_counter()
+        step("cart")
         status, placed = buyer.call("POST", "/api/v1/orders", {})
-        result["place_ms"].append((time.perf_counter() - placing) * 1000)
+        result["place_ms"].append(step("place"))
         result["cycles"] += 1
         if status != 201:
             result["errors"].append(f"place {status}")
@@ -275,10 +318,12 @@ def http_client(index: int, cfg: dict, phase: str, port: int, sync: str, limit: 
         if status == 409:
             result["refused"] += 1
             continue
+        step("confirm")
         status, intent = buyer.call("POST", f"/api/v1/orders/{order_id}/payments", {"method": "alipay"})
         if status != 201:
             result["errors"].append(f"pay {status}")
             continue
+        step("intent")
         event_id = simulator.new_event_id()
         body = simulator.event_body(
             intent_reference=intent["id"],
@@ -292,8 +337,9 @@ def http_client(index: int, cfg: dict, phase: str, port: int, sync: str, limit: 
             raw=body,
             headers=simulator.signed_headers(body=body, event_id=event_id),
         )
+        step("webhook")
         result["acked"] += status == 200 and ack and ack["outcome"] == "applied"
-        result["cycle_ms"].append((time.perf_counter() - started) * 1000)
+        result["cycle_ms"].append(step.total())
     result["ended"] = time.time()
     result["peak_rss_mb"] = _rss_mb()
     return result
@@ -357,6 +403,9 @@ def _merge(results: list[dict]) -> dict:
             merged[key] += r[key]
         for key in ("cycles", "refused", "acked"):
             merged[key] += r[key]
+        for key in ("steps", "steps_cpu"):
+            for name in STEPS:
+                merged[key][name] += r[key][name]
     merged["peak_rss_mb"] = max((r.get("peak_rss_mb", 0) for r in results), default=0)
     merged["ended"] = max((r["ended"] for r in results), default=0.0)
     return merged
@@ -430,13 +479,28 @@ def _start_server(env: dict, port: int, workers: int) -> subprocess.Popen:
     sys.exit("the server did not start within 30 s")
 
 
+def _server_pids(pid: int) -> list[int]:
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    return [pid] + ([int(p) for p in children.read_text().split()] if children.exists() else [])
+
+
+def _cpu_seconds_tree(pid: int) -> float:
+    """User + system CPU seconds used so far by the server's processes (the master and its workers)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for p in _server_pids(pid):
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / ticks
+    return total
+
+
 def _peak_rss_tree_mb(pid: int) -> float:
     """The largest high-water RSS among the server's processes (the master and its workers)."""
-    pids, peak = [pid], 0.0
-    children = Path(f"/proc/{pid}/task/{pid}/children")
-    if children.exists():
-        pids += [int(p) for p in children.read_text().split()]
-    for p in pids:
+    peak = 0.0
+    for p in _server_pids(pid):
         try:
             for line in Path(f"/proc/{p}/status").read_text().splitlines():
                 if line.startswith("VmHWM:"):
@@ -473,11 +537,17 @@ def _print_phase(label: str, r: dict, seconds: float, baseline_p50: float, check
     )
     print(f"    full cycle (cart, place, confirm, pay)  p50 {cycle50:7.1f} ms  p99 {cycle99:7.1f} ms")
     print(
+        "    per step p50 wall / client CPU (ms): "
+        + "   ".join(f"{n} {_pct(r['steps'][n], 50):.1f}/{_pct(r['steps_cpu'][n], 50):.1f}" for n in STEPS)
+    )
+    print(
         f"    oversold units {checks['oversold']} (must be 0)   ledger imbalance {checks['imbalance'] or 0} "
         f"and {checks['breaches']} ledger-check breaches (must be 0)"
     )
     print(f"    lost payments {lost}   duplicated payments {duplicated} (must be 0)")
     print(f"    peak RSS {r['peak_rss_mb']:.0f} MB per client process{server}")
+    if r.get("server_cpu_ms_per_cycle"):
+        print(f"    server CPU per cycle {r['server_cpu_ms_per_cycle']:.1f} ms (all gunicorn processes)")
     if r.get("load"):
         (start1, _, _), (end1, _, _) = r["load"]
         print(
@@ -531,12 +601,15 @@ def bench_engine(name: str, env: dict, args) -> None:
             _spawn(f"http_client({i}, json.loads({cfg_json!r}), 'http', {port}, {sync!r}, {args.limit})", env)
             for i in range(args.clients)
         ]
+        server_cpu = _cpu_seconds_tree(server.pid)
         start, _ = _go(sync, args.clients, args.seconds)
         load_before = os.getloadavg()
         web = _merge([_collect(c, "http client", args.seconds + 120) for c in clients])
+        server_cpu = _cpu_seconds_tree(server.pid) - server_cpu
         web["load"] = (load_before, os.getloadavg())
         seconds = max(0.001, web["ended"] - start)
         web["server_rss_mb"] = _peak_rss_tree_mb(server.pid)
+        web["server_cpu_ms_per_cycle"] = server_cpu * 1000 / max(1, web["cycles"])
     finally:
         server.terminate()
         try:

@@ -7,12 +7,14 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth import authenticate
 from django.db import transaction
+from django.db.models import F, FilteredRelation, Q
 from django.utils import timezone
 
 from tradebridge.accounts import domain
 from tradebridge.accounts.models import ApiToken, LoginAttempt, User
 from tradebridge.companies.models import Membership
 from tradebridge.core.errors import DomainError, NotFound, TooManyRequests
+from tradebridge.core.queries import one
 
 TOKEN_TOUCH_INTERVAL = timedelta(minutes=1)
 
@@ -81,20 +83,23 @@ def membership_for_token(secret: str) -> Membership | None:
     user has since left the company or been deactivated."""
     if not secret or not secret.startswith(domain.TOKEN_PREFIX):
         return None
-    token = (
-        ApiToken.objects.select_related("user")
-        .filter(digest=domain.token_digest(secret), revoked_at__isnull=True, user__is_active=True)
-        .first()
+    # One query for the token, its user, its company and the user's membership of that company:
+    # it runs on every API request.
+    own_membership = FilteredRelation("company__memberships", condition=Q(company__memberships__user=F("user")))
+    token = one(
+        ApiToken.objects.annotate(membership=own_membership)
+        .select_related("user", "company", "membership")
+        .filter(
+            digest=domain.token_digest(secret),
+            revoked_at__isnull=True,
+            user__is_active=True,
+            membership__isnull=False,
+        )
     )
     if token is None:
         return None
-    membership = (
-        Membership.objects.select_related("company", "user")
-        .filter(user_id=token.user_id, company_id=token.company_id)
-        .first()
-    )
-    if membership is None:
-        return None
+    membership = token.membership
+    membership.user, membership.company = token.user, token.company
     now = timezone.now()
     if token.last_used_at is None or now - token.last_used_at > TOKEN_TOUCH_INTERVAL:
         # Throttled so a busy integration does not turn every read into a write.

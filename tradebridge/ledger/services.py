@@ -63,7 +63,7 @@ def _accounts(postings: list[Posting]) -> dict[tuple[AccountRef, str], LedgerAcc
     match = Q()
     for ref, currency in wanted:
         match |= Q(kind=ref.kind.value, company_id=ref.company_id, currency=currency)
-    found = {(AccountRef(a.kind, a.company_id), a.currency): a for a in LedgerAccount.objects.filter(match)}
+    found = {(AccountRef(a.kind, a.company_id), a.currency): a for a in LedgerAccount.objects.filter(match).order_by()}
     for ref, currency in wanted - found.keys():
         found[(ref, currency)] = account_for(ref, currency)
     return found
@@ -96,17 +96,17 @@ def post(
     for posting in postings:
         if posting.amount.amount != posting.amount.amount.quantize(Decimal("0.000001")):
             raise LedgerError("ledger_amount_precision", f"{posting.amount} has more than 6 decimal places.")
-    existing = LedgerTransaction.objects.filter(kind=kind, reference=reference).first()
-    if existing is None:
-        _check_escrow_covers(order_id, postings)
-        try:
-            with transaction.atomic():
-                txn = LedgerTransaction.objects.create(kind=kind, reference=reference, order_id=order_id, memo=memo)
-                PostingRow.objects.bulk_create(_rows(txn, postings))
-                return txn
-        except IntegrityError:
-            # Another request posted the same reference between our look and our write.
-            existing = LedgerTransaction.objects.get(kind=kind, reference=reference)
+    try:
+        # Write first, look only when the (kind, reference) is taken: a replay is rare, a first
+        # posting is every payment. Escrow is checked after the insert, whose postings do not
+        # exist yet, so the balance read is the one before this transaction.
+        with transaction.atomic():
+            txn = LedgerTransaction.objects.create(kind=kind, reference=reference, order_id=order_id, memo=memo)
+            _check_escrow_covers(order_id, postings)
+            PostingRow.objects.bulk_create(_rows(txn, postings))
+            return txn
+    except IntegrityError:
+        existing = LedgerTransaction.objects.get(kind=kind, reference=reference)
     stored = as_postings(existing.postings.select_related("account"))
     if existing.order_id != order_id or _signature(stored) != _signature(postings):
         raise Conflict(

@@ -6,7 +6,8 @@ pricing seam (`catalog.pricing`), edited by any member of the buyer company. Pla
 from __future__ import annotations
 
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
 
 from tradebridge.catalog.models import PriceTier, Product, Variant
 from tradebridge.catalog.pricing import quote_quantity
@@ -15,6 +16,7 @@ from tradebridge.companies import access
 from tradebridge.companies.domain import Kind
 from tradebridge.companies.models import Membership
 from tradebridge.core.errors import DomainError, FieldError, NotFound
+from tradebridge.core.queries import one
 from tradebridge.orders.models import CartLine
 
 MAX_CART_LINES = 200
@@ -26,7 +28,7 @@ def require_buyer(membership: Membership | None) -> Membership:
 
 def variants_with_terms():
     tiers = Prefetch("product__tiers", queryset=PriceTier.objects.order_by("min_quantity"))
-    return Variant.objects.select_related("product", "product__category").prefetch_related(tiers)
+    return Variant.objects.select_related("product").prefetch_related(tiers)
 
 
 def quote_line(variant: Variant, quantity: int, field: str):
@@ -38,8 +40,21 @@ def quote_line(variant: Variant, quantity: int, field: str):
         raise DomainError.many(FieldError(e.code, e.message, field) for e in exc.errors) from None
 
 
-def _buyable_variant(variant_id: int) -> Variant:
-    variant = variants_with_terms().filter(pk=variant_id, product__status=Product.Status.PUBLISHED).first()
+def _buyable_variant(variant_id: int, buyer_id: int) -> Variant:
+    """The variant with its terms, and `other_lines`: how many other lines the buyer's cart holds."""
+    others = (
+        CartLine.objects.filter(buyer_id=buyer_id)
+        .exclude(variant_id=OuterRef("pk"))
+        .order_by()
+        .values("buyer_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    variant = one(
+        variants_with_terms()
+        .annotate(other_lines=Coalesce(Subquery(others), 0))
+        .filter(pk=variant_id, product__status=Product.Status.PUBLISHED)
+    )
     if variant is None:
         raise NotFound("variant_not_found", "No such product variant.", "variant_id")
     return variant
@@ -49,8 +64,12 @@ def _buyable_variant(variant_id: int) -> Variant:
 def add_to_cart(*, membership: Membership, variant_id: int, quantity: int) -> CartLine:
     """Put a variant in the cart (or change its quantity), at the price the buyer now sees."""
     membership = require_buyer(membership)
-    variant = _buyable_variant(variant_id)
+    variant = _buyable_variant(variant_id, membership.company_id)
     quote = quote_line(variant, quantity, "quantity")
+    # Counted in the variant's own query, not after the upsert; a change to a line already
+    # there is always allowed.
+    if variant.other_lines >= MAX_CART_LINES:
+        raise DomainError("cart_full", f"A cart holds at most {MAX_CART_LINES} lines.", "variant_id")
     line = CartLine(
         buyer_id=membership.company_id,
         variant=variant,
@@ -67,8 +86,6 @@ def add_to_cart(*, membership: Membership, variant_id: int, quantity: int) -> Ca
         unique_fields=["buyer", "variant"],
         update_fields=["quantity", "seen_unit_price", "seen_currency", "updated_at"],
     )
-    if CartLine.objects.filter(buyer_id=membership.company_id).count() > MAX_CART_LINES:
-        raise DomainError("cart_full", f"A cart holds at most {MAX_CART_LINES} lines.", "variant_id")
     return line
 
 

@@ -1,12 +1,13 @@
 """What tells people an order moved: an email to both parties in each reader's language, and a
 signed webhook event for each party's registered endpoints.
 
-`queue` is called only from `transaction.on_commit`, so nothing is sent for a move that rolled
-back. It writes one background-task row (`tasks.notify_order_moved`) carrying the order's
-webhook payload as it was at the move; the worker then renders and sends the emails and
-emits the webhooks (`deliver`). Rendering and sending took ~12 ms per move on the request path;
-the task row is in the database, so a stopped worker delays a notification but does not lose it.
-A failing mail server must not undo a committed order, so failures are logged, not raised.
+`queue` is called inside the move's own transaction and writes one background-task row
+(`tasks.notify_order_moved`) carrying the order's webhook payload as it is at the move, so the row
+commits with the move or not at all: nothing is sent for a move that rolled back, and no committed
+move lacks its notification. (Queued after commit, it cost a transaction of its own per move:
+three of the eleven in a place-and-pay cycle.) The worker then renders and sends the emails and
+emits the webhooks (`deliver`); rendering and sending took ~12 ms per move on the request path.
+A failing mail server must not undo a committed order, so delivery failures are logged, not raised.
 """
 
 from __future__ import annotations
@@ -66,15 +67,12 @@ def payload(order: Order, action: str) -> dict:
 
 
 def queue(order: Order, action: str) -> None:
-    """After the move commits: queue the task that tells both parties, with the order as it is now."""
+    """In the move's transaction: queue the task that tells both parties, with the order as it is now."""
     if action in SILENT:
         return
     from tradebridge.orders.tasks import notify_order_moved
 
-    try:
-        notify_order_moved.enqueue(order.pk, str(action), payload(order, action))
-    except Exception:  # the order is committed; a notification failure is logged, not fatal
-        log.exception("Queueing the notification of order %s (%s) failed", order.pk, action)
+    notify_order_moved.enqueue(order.pk, str(action), payload(order, action))
 
 
 def deliver(order_id: int, action: str, body: dict) -> None:

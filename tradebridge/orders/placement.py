@@ -176,7 +176,7 @@ def _build_order(*, buyer_id, supplier_id, currency, lines, shipping, rate, tabl
 
 
 def _save(orders: list[Order], lines_by_order: list[list[AgreedLine]], user, company_id: int, when) -> list[Order]:
-    """Bulk-create the orders, their lines, their first history rows and timers; queue what follows."""
+    """Bulk-create the orders, their lines, their first history rows, timers and notifications."""
     Order.objects.bulk_create(orders)
     OrderLine.objects.bulk_create(
         OrderLine(
@@ -210,12 +210,7 @@ def _save(orders: list[Order], lines_by_order: list[list[AgreedLine]], user, com
     )
     for order in orders:
         timers.schedule_auto_close(order.pk, since=when)
-
-    def after_commit() -> None:
-        for order in orders:
-            notifications.queue(order, "place")
-
-    transaction.on_commit(after_commit)
+        notifications.queue(order, "place")
     return orders
 
 
@@ -239,7 +234,7 @@ def place_orders(
     cart = list(
         CartLine.objects.filter(buyer_id=membership.company_id)
         .select_for_update(of=("self",))
-        .select_related("variant__product__category")
+        .select_related("variant__product")
         .prefetch_related(Prefetch("variant__product__tiers", queryset=PriceTier.objects.order_by("min_quantity")))
         .order_by("pk")
     )

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from tradebridge.companies.models import Membership
 from tradebridge.core.errors import Conflict, DomainError
+from tradebridge.core.queries import one
 from tradebridge.orders import escrow, inventory, timers
 from tradebridge.orders.domain import Action, State, is_due, next_payment, payment_action
 from tradebridge.orders.models import Order, Payment
@@ -36,11 +37,11 @@ def _act(membership: Membership, order_id: int, action: Action, **kwargs) -> Ord
 def confirm_order(*, membership: Membership, order_id: int) -> Order:
     """The supplier accepts: stock is reserved and the buyer is asked to pay."""
     order = order_for(membership, order_id, lock=True)
-    party = party_of(membership, order)
-    apply(order, Action.CONFIRM, party)
-    inventory.reserve(order)
-    apply(order, Action.REQUEST_PAYMENT, SYSTEM)
+    apply(order, Action.CONFIRM, party_of(membership, order), then=Action.REQUEST_PAYMENT)
     timers.schedule_auto_close(order.pk, since=order.state_changed_at)
+    # Stock last: the hot SKUs' rows stay locked only from here to the commit. A refusal
+    # rolls back the moves above with it.
+    inventory.reserve(order)
     return order
 
 
@@ -70,15 +71,16 @@ def start_production(*, membership: Membership, order_id: int) -> Order:
 def ship_order(*, membership: Membership, order_id: int, carrier: str, tracking_number: str) -> Order:
     carrier, tracking_number = _text(carrier, 100), _text(tracking_number, 100)
     order = order_for(membership, order_id, lock=True)
+    party = party_of(membership, order)
+    order.carrier, order.tracking_number = carrier, tracking_number  # saved by the move's UPDATE
     apply(
         order,
         Action.SHIP,
-        party_of(membership, order),
+        party,
         fields={"carrier": carrier, "tracking_number": tracking_number},
         data={"carrier": carrier, "tracking_number": tracking_number},
+        save=("carrier", "tracking_number"),
     )
-    order.carrier, order.tracking_number = carrier, tracking_number
-    order.save(update_fields=["carrier", "tracking_number"])
     return order
 
 
@@ -112,7 +114,7 @@ def record_payment(*, order_id: int, part: str, amount: Money, provider: str, pr
     the payment into escrow, all in one transaction. A replay of the same provider reference is
     a no-op that returns the order; any other surprise is refused."""
     order = locked_order(order_id)
-    earlier = Payment.objects.filter(provider=provider, provider_reference=provider_reference).first()
+    earlier = one(Payment.objects.filter(provider=provider, provider_reference=provider_reference))
     if earlier is not None:
         if earlier.order_id != order.pk or earlier.part != part or earlier.amount_cny != amount.amount:
             raise Conflict(
@@ -125,11 +127,13 @@ def record_payment(*, order_id: int, part: str, amount: Money, provider: str, pr
         raise Conflict("payment_not_due", "This payment is not due on the order now.", "part")
     if amount.currency != escrow.CNY or amount.amount != due[1].amount:
         raise DomainError("payment_amount_mismatch", f"The {part} due is {due[1]}; the payment was {amount}.", "amount")
+    order.paid_cny += amount.amount  # saved by the move's UPDATE
     apply(
         order,
         action,
         SYSTEM,
         data={"provider": provider, "provider_reference": provider_reference, "amount": str(amount.amount)},
+        save=("paid_cny",),
     )
     Payment.objects.create(
         order=order,
@@ -138,8 +142,6 @@ def record_payment(*, order_id: int, part: str, amount: Money, provider: str, pr
         provider=provider[:32],
         provider_reference=provider_reference[:200],
     )
-    order.paid_cny += amount.amount
-    order.save(update_fields=["paid_cny"])
     escrow.payment_received(order, part=part, amount=amount)
     return order
 

@@ -1,6 +1,6 @@
 """Moving an order: who the caller is to the order, locking it, checking the move against the
-table in domain.py, writing the state and its history row, and queueing what follows the commit
-(its notifications; on completion, the reindex of the supplier's listings).
+table in domain.py, writing the state, its history row and its notification task row (and, on
+completion, the task row that reindexes the supplier's listings).
 
 Every service that changes an order's state goes through `apply`; nothing else writes `state`.
 """
@@ -10,13 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from tradebridge.companies.domain import Kind
 from tradebridge.companies.models import Membership
 from tradebridge.core.errors import Forbidden, NotFound
+from tradebridge.core.queries import one
 from tradebridge.orders import notifications
 from tradebridge.orders.domain import TERMINAL, Action, Actor, State, move
 from tradebridge.orders.models import Order, OrderEvent
@@ -52,12 +52,19 @@ def visible_orders(membership: Membership) -> QuerySet[Order]:
     return Order.objects.filter(Q(buyer_id=membership.company_id) | Q(supplier_id=membership.company_id))
 
 
-def order_for(membership: Membership, order_id: int, *, lock: bool = False) -> Order:
-    """The order if the membership's company is a party to it (or is the operator), else 404."""
+def order_for(
+    membership: Membership, order_id: int, *, lock: bool = False, related: tuple = (), prefetch: tuple = ()
+) -> Order:
+    """The order if the membership's company is a party to it (or is the operator), else 404;
+    `related` and `prefetch` load what a page shows in the same read."""
     orders = visible_orders(membership)
     if lock:
         orders = orders.select_for_update()
-    order = orders.filter(pk=order_id).first()
+    if related:
+        orders = orders.select_related(*related)
+    if prefetch:
+        orders = orders.prefetch_related(*prefetch)
+    order = one(orders.filter(pk=order_id))
     if order is None:
         raise NotFound("order_not_found", "No such order.", "order_id")
     return order
@@ -75,7 +82,7 @@ def party_of(membership: Membership, order: Order) -> Party:
 
 def locked_order(order_id: int) -> Order:
     """For system moves (timers, payment callbacks) that have no membership."""
-    order = Order.objects.select_for_update().filter(pk=order_id).first()
+    order = one(Order.objects.select_for_update().filter(pk=order_id))
     if order is None:
         raise NotFound("order_not_found", "No such order.", "order_id")
     return order
@@ -90,24 +97,43 @@ def apply(
     fields: dict | None = None,
     data: dict | None = None,
     now: datetime | None = None,
+    then: Action | None = None,
+    save: tuple[str, ...] = (),
 ) -> OrderEvent:
-    """Check and make one move on a locked order, inside the caller's transaction."""
-    fields = {"reason": reason, **(fields or {})}
-    transition = move(order.state, action, party.actor, fields)
+    """Check and make one move on a locked order, inside the caller's transaction.
+
+    `then` is a system move made at once after it (confirm, then request payment): both are
+    checked and recorded, with one UPDATE of the order and one INSERT of their history rows.
+    `save` names other columns the caller changed on the order, written in the same UPDATE."""
     now = now or timezone.now()
+    changed = {"state", "state_changed_at", *save}
+    events = [_step(order, action, party, reason, fields, data, now, changed)]
+    if then is not None:
+        events.append(_step(order, then, SYSTEM, "", None, None, now, changed))
+    order.save(update_fields=sorted(changed))
+    OrderEvent.objects.bulk_create(events)
+    return events[0]
+
+
+def _step(order, action, party, reason, fields, data, now, changed: set) -> OrderEvent:
+    """One move on the order in memory: its state and stamps, its history row (unsaved) and
+    its notification, with the payload as of this move."""
+    transition = move(order.state, action, party.actor, {"reason": reason, **(fields or {})})
     source = order.state
     order.state = transition.target.value
     order.state_changed_at = now
-    changed = ["state", "state_changed_at"]
     stamp = STAMPS.get(transition.target)
     if stamp and getattr(order, stamp) is None:
         setattr(order, stamp, now)
-        changed.append(stamp)
+        changed.add(stamp)
     if transition.target in TERMINAL:
         order.closed_at = now
-        changed.append("closed_at")
-    order.save(update_fields=changed)
-    event = OrderEvent.objects.create(
+        changed.add("closed_at")
+    notifications.queue(order, action.value)
+    if transition.target is State.COMPLETED:
+        # Orders completed rank the supplier's listings: a worker reindexes them once this commits.
+        queue_supplier_reindex(order.supplier_id)
+    return OrderEvent(
         order=order,
         action=action.value,
         from_state=source,
@@ -119,8 +145,3 @@ def apply(
         data=data or {},
         created_at=now,
     )
-    if transition.target is State.COMPLETED:
-        # Orders completed rank the supplier's listings: a worker reindexes them once this commits.
-        queue_supplier_reindex(order.supplier_id)
-    transaction.on_commit(lambda: notifications.queue(order, action.value))
-    return event

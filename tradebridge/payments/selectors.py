@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db.models import QuerySet
 
 from tradebridge.core.errors import NotFound
+from tradebridge.core.queries import one
 from tradebridge.orders.models import Order
 from tradebridge.payments.models import PaymentIntent
 
@@ -12,7 +13,7 @@ from tradebridge.payments.models import PaymentIntent
 def own_order(membership, order_id: int, *, lock: bool = False):
     """The buyer company's own order (locked when asked); anyone else's, or an unknown id, is 404."""
     orders = Order.objects.select_for_update() if lock else Order.objects
-    order = orders.filter(pk=order_id, buyer_id=membership.company_id).first()
+    order = one(orders.filter(pk=order_id, buyer_id=membership.company_id))
     if order is None:
         raise NotFound("order_not_found", "There is no such order.", "order_id")
     return order

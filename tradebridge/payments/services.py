@@ -20,6 +20,7 @@ from django.utils import timezone
 from tradebridge.companies.access import require
 from tradebridge.companies.domain import Kind
 from tradebridge.core.errors import Conflict, DomainError, FieldError, NotFound
+from tradebridge.core.queries import one
 from tradebridge.orders import services as orders
 from tradebridge.payments import domain, providers, selectors
 from tradebridge.payments.domain import PAYMENT_CURRENCY, Effect, EventKind, IntentStatus, Outcome
@@ -55,7 +56,7 @@ def start_payment(*, membership, order_id: int, method: str) -> PaymentIntent:
         PaymentIntent.objects.filter(order_id=order.pk, part=part, status=IntentStatus.PENDING).update(
             status=IntentStatus.SUPERSEDED, updated_at=timezone.now()
         )
-        intent = PaymentIntent.objects.create(
+        intent = PaymentIntent(
             public_id=new_public_id(),
             order_id=order.pk,
             buyer_id=membership.company_id,
@@ -66,8 +67,10 @@ def start_payment(*, membership, order_id: int, method: str) -> PaymentIntent:
             provider=provider.name,
             created_by=membership.user,
         )
+        # Opened before the row is written, so the row is written once, with what to do next.
+        # Nothing can call back about it before this transaction commits anyway.
         intent.next_action = provider.start(intent=intent).as_dict()
-        intent.save(update_fields=["next_action"])
+        intent.save(force_insert=True)
     return intent
 
 
@@ -105,8 +108,16 @@ def handle_webhook(*, provider: str, headers: Mapping[str, str], body: bytes) ->
     except (domain.WebhookRejected, NotFound) as exc:
         _log_rejection(provider[:32], headers, digest, exc)
         raise
-    with transaction.atomic():
-        return _apply(gateway.name, event, digest)
+    try:
+        with transaction.atomic():
+            return _apply(gateway.name, event, digest)
+    except IntegrityError:
+        # A concurrent delivery of the same event id committed its row first (only possible
+        # when the two are not serialised by one intent's lock: an unknown intent, or a body
+        # naming another intent). Everything this one wrote is rolled back; once more, it
+        # finds that row and is answered as its duplicate.
+        with transaction.atomic():
+            return _apply(gateway.name, event, digest)
 
 
 def _log_rejection(provider: str, headers: Mapping[str, str], digest: str, exc: DomainError) -> None:
@@ -123,54 +134,48 @@ def _log_rejection(provider: str, headers: Mapping[str, str], digest: str, exc: 
 
 
 def _apply(provider: str, event: ProviderEvent, digest: str) -> WebhookOutcome:
-    # Locking the intent first serialises every delivery about it, duplicates included.
-    intent = (
-        PaymentIntent.objects.select_for_update().filter(public_id=event.intent_reference, provider=provider).first()
+    # Locking the intent first serialises every delivery about it, duplicates included, so the
+    # event's row is looked for under that lock and written once, with its outcome, at the end.
+    intent = one(PaymentIntent.objects.select_for_update().filter(public_id=event.intent_reference, provider=provider))
+    row = one(
+        WebhookEvent.objects.select_for_update().filter(
+            provider=provider, event_id=event.event_id, signature_valid=True
+        )
     )
-    row = (
-        WebhookEvent.objects.select_for_update()
-        .filter(provider=provider, event_id=event.event_id, signature_valid=True)
-        .first()
-    )
-    if row is not None and row.body_digest != digest:
-        # Signed with our key yet different from the first delivery: a gateway fault or a leaked
-        # key. The first delivery stands; someone should look.
-        log.error("%s event %s redelivered with a different body (sha256 %s)", provider, event.event_id, digest)
-    if row is not None and row.outcome != Outcome.REFUSED:
-        WebhookEvent.objects.filter(pk=row.pk).update(deliveries=F("deliveries") + 1, last_received_at=timezone.now())
-        log.info("Duplicate %s webhook %s (first outcome %s)", provider, event.event_id, row.outcome)
-        return WebhookOutcome(Outcome(row.outcome), event.event_id, event.intent_reference, duplicate=True)
-    if row is None:
-        row = _new_event_row(provider, event, digest, intent)
-        if row is None:  # a concurrent first delivery won the insert; this one is its duplicate
-            first = WebhookEvent.objects.get(provider=provider, event_id=event.event_id, signature_valid=True)
-            return WebhookOutcome(Outcome(first.outcome), event.event_id, event.intent_reference, duplicate=True)
-    else:
+    if row is not None:
+        if row.body_digest != digest:
+            # Signed with our key yet different from the first delivery: a gateway fault or a
+            # leaked key. The first delivery stands; someone should look.
+            log.error("%s event %s redelivered with a different body (sha256 %s)", provider, event.event_id, digest)
+        if row.outcome != Outcome.REFUSED:
+            WebhookEvent.objects.filter(pk=row.pk).update(
+                deliveries=F("deliveries") + 1, last_received_at=timezone.now()
+            )
+            log.info("Duplicate %s webhook %s (first outcome %s)", provider, event.event_id, row.outcome)
+            return WebhookOutcome(Outcome(row.outcome), event.event_id, event.intent_reference, duplicate=True)
         row.deliveries += 1
     outcome, error = _effect(intent, event)
-    row.outcome = outcome
-    row.error_code = error.code if error else ""
-    row.intent = intent
-    row.save(update_fields=["outcome", "error_code", "intent", "deliveries", "last_received_at"])
+    if row is None:
+        # The unique (provider, event_id) of authentic rows refuses a concurrent first delivery
+        # that got here too; handle_webhook then answers it as a duplicate.
+        WebhookEvent.objects.create(
+            provider=provider,
+            event_id=event.event_id,
+            event_type=event.kind,
+            intent=intent,
+            signature_valid=True,
+            outcome=outcome,
+            error_code=error.code if error else "",
+            body_digest=digest,
+        )
+    else:
+        row.outcome = outcome
+        row.error_code = error.code if error else ""
+        row.intent = intent
+        row.save(update_fields=["outcome", "error_code", "intent", "deliveries", "last_received_at"])
     if error:
         log.warning("Refused %s event %s for %s: %s", provider, event.event_id, event.intent_reference, error.code)
     return WebhookOutcome(outcome, event.event_id, event.intent_reference, error=error)
-
-
-def _new_event_row(provider: str, event: ProviderEvent, digest: str, intent) -> WebhookEvent | None:
-    try:
-        with transaction.atomic():
-            return WebhookEvent.objects.create(
-                provider=provider,
-                event_id=event.event_id,
-                event_type=event.kind,
-                intent=intent,
-                signature_valid=True,
-                outcome=Outcome.REFUSED,  # until applied, below
-                body_digest=digest,
-            )
-    except IntegrityError:
-        return None
 
 
 def _effect(intent: PaymentIntent | None, event: ProviderEvent) -> tuple[Outcome, FieldError | None]:

@@ -53,7 +53,8 @@ class PaymentProvider(Protocol):
         ...
 
     def start(self, *, intent: PaymentIntent) -> StartResult:
-        """Open the payment at the gateway; must not touch the order."""
+        """Open the payment at the gateway; must not touch the order. Called before the intent
+        is saved: it has its public id, order, amount, currency and method, not yet a pk."""
         ...
 
     def parse_webhook(self, *, headers: Mapping[str, str], body: bytes) -> ProviderEvent:
