@@ -2,9 +2,9 @@
 several processes (PostgreSQL, and SQLite's file database too). Stock never goes negative, exactly
 as many orders are accepted as the stock covers, and every accepted order holds its units.
 
-SQLite runs against a real database file in a data directory of its own (the suite's in-memory
-database cannot be shared with threads' own connections or other processes); PostgreSQL runs
-against the suite's test database, committed, so other processes see the same rows.
+SQLite runs against a database file in a data directory of its own, so the hammering leaves the
+suite's database alone; PostgreSQL runs against the suite's test database, committed, so other
+processes see the same rows.
 """
 
 from __future__ import annotations

@@ -32,9 +32,6 @@ def test_operators_see_intents_and_the_webhook_log_but_cannot_edit_them(buyer, s
 
 @pytest.mark.django_db(transaction=True)
 def test_simultaneous_deliveries_of_one_capture_pay_once(buyer, supplier):
-    if connection.vendor != "postgresql":
-        # The suite's in-memory SQLite cannot be shared with threads' own connections.
-        pytest.skip("PostgreSQL only: run with TEST_DATABASE_URL=postgres://…")
     order = order_awaiting_payment(buyer, supplier)
     intent = services.start_payment(membership=buyer, order_id=order.pk, method="card")
     headers, body = signed_event(intent)
@@ -51,8 +48,6 @@ def test_simultaneous_deliveries_of_one_capture_pay_once(buyer, supplier):
 def test_simultaneous_deliveries_about_an_unknown_payment_leave_one_row(buyer, supplier):
     """No intent lock serialises these: the deliveries that lose the race for the event's row
     are rolled back and answered from the winner's row, never with an error."""
-    if connection.vendor != "postgresql":
-        pytest.skip("PostgreSQL only: run with TEST_DATABASE_URL=postgres://…")
     order = order_awaiting_payment(buyer, supplier)
     intent = services.start_payment(membership=buyer, order_id=order.pk, method="card")
     intent.public_id = "pi_unknown"  # signed as the gateway would, about an intent we never made

@@ -183,7 +183,7 @@ def test_a_supplier_reindex_waits_for_an_edit_in_flight_and_neither_fails(suppli
     edit's new one is uncommitted, then insert a second one for the product once the edit commits
     (PostgreSQL: a unique violation, and the reindex task lost)."""
     if connection.vendor != "postgresql":
-        pytest.skip("SQLite runs one writer at a time; the suite's in-memory database has no second connection")
+        pytest.skip("SQLite runs one writer at a time: the reindex cannot start under an edit in flight")
     listing = catalog.create_product(membership=supplier, data={"title_en": "Copper Kettle"})
     catalog.add_variant(membership=supplier, product_id=listing.pk, sku="KETTLE-1")
     catalog.set_tiers(membership=supplier, product_id=listing.pk, tiers=[(1, "20.00")], moq=2)
