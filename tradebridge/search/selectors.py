@@ -105,7 +105,7 @@ def search_products(query: ProductQuery, *, language: str) -> ProductResults:
     else:
         tallied = _browse_tally(query, conditions, filtered)
         counted = tallied.counts()
-        page = _page(filtered(), query, rates)
+        page = _page(filtered(), query, rates, start=start)
     total = counted["total"]
     language = "zh" if language.lower().startswith("zh") else "en"
     return ProductResults(
@@ -155,14 +155,13 @@ def _sort_keys(query: ProductQuery, rates) -> list[SortKey]:
     return [SortKey(F("boost"), descending=True), SortKey(F("published_at"), descending=True, nulls_last=True)]
 
 
-def _page(documents, query: ProductQuery, rates) -> list[tuple[int, float]]:
+def _page(documents, query: ProductQuery, rates, *, start: int) -> list[tuple[int, float]]:
     """A page of every listing passing the filters (no text), in the query's sort order."""
     order = [
         OrderBy(key.expression, descending=key.descending, nulls_last=key.nulls_last or None)
         for key in _sort_keys(query, rates)
     ]
     order.append(F("product_id").asc())
-    start = (query.page - 1) * query.per_page
     rows = documents.order_by(*order).values_list("product_id", flat=True)[start : start + query.per_page]
     return [(pk, 0.0) for pk in rows]
 

@@ -77,22 +77,13 @@ def index_supplier(company_id: int) -> None:
     """Reindex a supplier's listings after something every one of them carries changed: its
     verification (a filter and ranking input; in that change's transaction) or its track record
     (orders completed, buyers' stars; in the background, see `queue_supplier_reindex`)."""
-    last = 0
-    while True:
+    for ids in _batches(Product.objects.filter(supplier_id=company_id), REBUILD_BATCH):
         with transaction.atomic():
             # Locked as a catalog edit locks its product: otherwise, on PostgreSQL, this would
             # delete the old document under an edit in flight and insert a second one once the
             # edit commits (a unique violation). A batch at a time, so no edit waits for long.
-            ids = list(
-                Product.objects.filter(supplier_id=company_id, pk__gt=last)
-                .order_by("pk")
-                .select_for_update(no_key=True)
-                .values_list("pk", flat=True)[:REBUILD_BATCH]
-            )
-            if not ids:
-                return
+            list(Product.objects.filter(pk__in=ids).select_for_update(no_key=True).values_list("pk", flat=True))
             index_products(ids)
-        last = ids[-1]
 
 
 def queue_supplier_reindex(company_id: int) -> None:
@@ -162,10 +153,11 @@ def _rebuild(backend, builder: DocumentBuilder, progress: Progress | None, batch
     return SearchDocument.objects.filter(generation=target).count()
 
 
-def _batches(published, batch_size: int) -> Iterator[list[int]]:
+def _batches(products, batch_size: int) -> Iterator[list[int]]:
+    """The ids of `products` in ascending batches, each read by its own short query."""
     last = 0
     while True:
-        ids = list(published.filter(pk__gt=last).order_by("pk").values_list("pk", flat=True)[:batch_size])
+        ids = list(products.filter(pk__gt=last).order_by("pk").values_list("pk", flat=True)[:batch_size])
         if not ids:
             return
         yield ids

@@ -26,10 +26,6 @@ class SearchBackend(Protocol):
         clauses OR-ed."""
         ...
 
-    def matching(self, documents: QuerySet, compiled: str) -> QuerySet:
-        """`documents` restricted to those matching `compiled`, for counts, facets and sorts."""
-        ...
-
     def scored_sql(self, documents: QuerySet, compiled: str, columns: dict) -> tuple[str, list]:
         """SQL and parameters selecting `score` (as `ranked` scores) and the named `columns`
         (expressions of the document) of the `documents` matching `compiled`."""

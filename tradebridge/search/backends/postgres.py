@@ -54,13 +54,13 @@ class PostgresBackend:
         parts = ["(" + " | ".join(_clause(c) for c in term.clauses) + ")" for term in terms if term.clauses]
         return (" | " if any_term else " & ").join(parts)
 
-    def matching(self, documents: QuerySet, compiled: str) -> QuerySet:
+    def _matching(self, documents: QuerySet, compiled: str) -> QuerySet:
         # The SQL is constant; the compiled query travels as a parameter.
         return documents.extra(where=[f"search_searchdocument.tsv @@ {_QUERY}"], params=[compiled])  # noqa: S610
 
     def scored_sql(self, documents: QuerySet, compiled: str, columns: dict) -> tuple[str, list]:
         score = RawSQL(_SCORE, [compiled], output_field=FloatField())  # noqa: S611 (constant SQL)
-        rows = self.matching(documents, compiled).annotate(score=score, **columns).values_list("score", *columns)
+        rows = self._matching(documents, compiled).annotate(score=score, **columns).values_list("score", *columns)
         return rows.query.get_compiler(using=rows.db).as_sql()
 
     @contextmanager
@@ -93,6 +93,6 @@ class PostgresBackend:
 
     def ranked(self, documents: QuerySet, compiled: str, *, start: int, stop: int) -> list[tuple[int, float]]:
         """(product id, score) of `documents` matching `compiled`, best first, [start:stop]."""
-        matches = self.matching(documents, compiled).extra(select={"score": _SCORE}, select_params=[compiled])  # noqa: S610
+        matches = self._matching(documents, compiled).extra(select={"score": _SCORE}, select_params=[compiled])  # noqa: S610
         rows = matches.order_by("-score", "product_id").values_list("product_id", "score")[start:stop]
         return [(pk, float(score)) for pk, score in rows]

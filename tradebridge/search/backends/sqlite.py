@@ -30,7 +30,6 @@ _FILL = (
 )
 _JOINED_MATCH = "search_searchdocument.id = search_fts.rowid AND search_fts MATCH %s"
 _DOCUMENTS = ' FROM "search_searchdocument" '
-_MATCHING_IDS = "search_searchdocument.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s)"
 
 
 def _quote(token: str) -> str:
@@ -53,10 +52,6 @@ class SqliteBackend:
     def compile(self, terms: Sequence[Term], *, any_term: bool = False) -> str:
         parts = ["(" + " OR ".join(_clause(c) for c in term.clauses) + ")" for term in terms if term.clauses]
         return (" OR " if any_term else " AND ").join(parts)
-
-    def matching(self, documents: QuerySet, compiled: str) -> QuerySet:
-        # The SQL is constant; the compiled query travels as a parameter.
-        return documents.extra(where=[_MATCHING_IDS], params=[compiled])  # noqa: S610
 
     def scored_sql(self, documents: QuerySet, compiled: str, columns: dict) -> tuple[str, list]:
         # bm25() needs the FTS table in the FROM clause, first, as in `ranked`: the ORM cannot
