@@ -4,7 +4,7 @@ delete, import; `tradebridge reindex` rebuilds it while search stays up."""
 import io
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import connection
 
 from tests.catalog.test_imports import TEMPLATE
@@ -99,6 +99,15 @@ def test_reindex_builds_a_new_generation_and_drops_the_old(catalog):
     assert found("whisky") == {catalog["whisky"].pk}
     assert "Indexed 9 published listings" in out.getvalue()
     assert "9/9 listings indexed" in out.getvalue()  # a line per batch off a terminal
+
+
+@pytest.mark.parametrize("workers", ["-1", "100000"])
+def test_reindex_refuses_a_worker_count_out_of_range_in_one_line(catalog, workers):
+    before = IndexState.objects.get(pk=1).generation
+    with pytest.raises(CommandError, match=r"^--workers must be between 0 and \d+ \(4 per core\)\.$"):
+        call_command("reindex", "--workers", workers, stdout=io.StringIO(), stderr=io.StringIO())
+    state = IndexState.objects.get(pk=1)
+    assert state.generation == before and state.building is None  # nothing started
 
 
 def test_edits_during_a_rebuild_reach_both_generations(catalog, supplier):

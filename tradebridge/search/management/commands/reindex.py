@@ -5,12 +5,14 @@ from __future__ import annotations
 import sys
 import time
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
+from tradebridge.search.document_workers import default_workers
 from tradebridge.search.services import REBUILD_BATCH, rebuild_index
 
 BAR_WIDTH = 30
 LINE_EVERY = 10_000  # listings between progress lines when output is not a terminal
+WORKERS_PER_CORE_MAX = 4  # more only queue for the same cores and the one writer
 
 
 class Command(BaseCommand):
@@ -23,11 +25,12 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, batch_size: int, workers: int | None, **options):
+        most = WORKERS_PER_CORE_MAX * default_workers()
+        if workers is not None and not 0 <= workers <= most:
+            raise CommandError(f"--workers must be between 0 and {most} ({WORKERS_PER_CORE_MAX} per core).")
         started = time.monotonic()
         progress = _Bar(sys.stderr, started) if sys.stderr.isatty() else _Lines(self.stdout, started)
-        count = rebuild_index(
-            progress, batch_size=max(1, min(batch_size, 50_000)), workers=None if workers is None else max(0, workers)
-        )
+        count = rebuild_index(progress, batch_size=max(1, min(batch_size, 50_000)), workers=workers)
         progress.finish()
         elapsed = time.monotonic() - started
         rate = count / elapsed if elapsed else 0
