@@ -108,6 +108,19 @@ def test_refusals_have_their_statuses_and_write_nothing(buyer, supplier, variant
     assert not StockReservation.objects.exists() and not LedgerTransaction.objects.exists()
 
 
+@pytest.mark.parametrize("huge", [2**63, -(2**63) - 1, 10**30])
+def test_an_id_no_database_key_can_hold_is_not_found(buyer, supplier, variant, huge, client_for):
+    status, body = _json(client_for(buyer), "post", "/cart/lines", {"variant_id": huge, "quantity": 20})
+    assert status == 404 and body["errors"][0] == {
+        "code": "variant_not_found",
+        "field": "variant_id",
+        "message": "No such product variant.",
+    }
+    status, body = _json(client_for(supplier), "post", f"/orders/{huge}/confirm")
+    assert status == 404 and body["errors"][0]["code"] == "order_not_found"
+    assert _json(client_for(buyer), "get", f"/orders/{huge}")[0] == 404
+
+
 def test_list_filters(buyer, supplier, supplier_b, variant, client_for):
     other = orders.variant_of(orders.scarf(supplier_b.company, handle="socks"))
     client = client_for(buyer)

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from functools import cache
 
 from django.conf import settings
 from django.contrib.auth import authenticate
 from django.db import transaction
-from django.db.models import F, FilteredRelation, Q
 from django.utils import timezone
 
 from tradebridge.accounts import domain
 from tradebridge.accounts.models import ApiToken, LoginAttempt, User
-from tradebridge.companies.models import Membership
+from tradebridge.companies.models import Company, Membership
 from tradebridge.core.errors import DomainError, NotFound, TooManyRequests
-from tradebridge.core.queries import one
+from tradebridge.core.queries import Columns, select
 
 TOKEN_TOUCH_INTERVAL = timedelta(minutes=1)
 
@@ -78,28 +78,31 @@ def revoke_api_token(*, user: User, token_id: int) -> ApiToken:
     return token
 
 
+@cache
+def _token_shapes() -> tuple[Columns, ...]:
+    return Columns(ApiToken, "t"), Columns(User, "u"), Columns(Company, "c"), Columns(Membership, "m")
+
+
 def membership_for_token(secret: str) -> Membership | None:
     """The membership a bearer token acts as, or None if the token is unknown, revoked, or its
     user has since left the company or been deactivated."""
     if not secret or not secret.startswith(domain.TOKEN_PREFIX):
         return None
-    # One query for the token, its user, its company and the user's membership of that company:
-    # it runs on every API request.
-    own_membership = FilteredRelation("company__memberships", condition=Q(company__memberships__user=F("user")))
-    token = one(
-        ApiToken.objects.annotate(membership=own_membership)
-        .select_related("user", "company", "membership")
-        .filter(
-            digest=domain.token_digest(secret),
-            revoked_at__isnull=True,
-            user__is_active=True,
-            membership__isnull=False,
-        )
+    # One hand-written query for the token, its user, its company and the user's membership of
+    # that company: it runs on every API request (see core.queries.Columns).
+    tokens, users, companies, memberships = _token_shapes()
+    found = select(
+        (tokens, users, companies, memberships),
+        f"FROM {tokens.table} JOIN {users.table} ON u.id = t.user_id"
+        f" JOIN {companies.table} ON c.id = t.company_id"
+        f" JOIN {memberships.table} ON m.company_id = t.company_id AND m.user_id = t.user_id"
+        " WHERE t.digest = %s AND t.revoked_at IS NULL AND u.is_active = %s",
+        [domain.token_digest(secret), True],
     )
-    if token is None:
+    if not found:
         return None
-    membership = token.membership
-    membership.user, membership.company = token.user, token.company
+    [(token, user, company, membership)] = found
+    membership.user, membership.company = user, company
     now = timezone.now()
     if token.last_used_at is None or now - token.last_used_at > TOKEN_TOUCH_INTERVAL:
         # Throttled so a busy integration does not turn every read into a write.

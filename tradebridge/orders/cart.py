@@ -5,18 +5,21 @@ pricing seam (`catalog.pricing`), edited by any member of the buyer company. Pla
 
 from __future__ import annotations
 
-from django.db import transaction
-from django.db.models import Count, OuterRef, Prefetch, Subquery
-from django.db.models.functions import Coalesce
+from collections.abc import Iterable
+from functools import cache
+from types import SimpleNamespace
+
+from django.db import connection, transaction
+from django.db.models import Prefetch
 
 from tradebridge.catalog.models import PriceTier, Product, Variant
 from tradebridge.catalog.pricing import quote_quantity
 from tradebridge.catalog.services import terms_for
 from tradebridge.companies import access
 from tradebridge.companies.domain import Kind
-from tradebridge.companies.models import Membership
+from tradebridge.companies.models import Company, Membership
 from tradebridge.core.errors import DomainError, FieldError, NotFound
-from tradebridge.core.queries import one
+from tradebridge.core.queries import Columns, is_key, select
 from tradebridge.orders.models import CartLine
 
 MAX_CART_LINES = 200
@@ -31,44 +34,89 @@ def variants_with_terms():
     return Variant.objects.select_related("product").prefetch_related(tiers)
 
 
-def quote_line(variant: Variant, quantity: int, field: str):
-    """The one pricing seam, with the error moved onto this line's field."""
-    product = variant.product
+def quote_line(variant: Variant, tiers: list[PriceTier], quantity: int, field: str):
+    """The one pricing seam, with the error moved onto this line's field. `tiers` are the
+    product's (its own and its variants'), fewest units first."""
     try:
-        return quote_quantity(terms_for(product, variant, list(product.tiers.all())), quantity)
+        return quote_quantity(terms_for(variant.product, variant, tiers), quantity)
     except DomainError as exc:
         raise DomainError.many(FieldError(e.code, e.message, field) for e in exc.errors) from None
 
 
-def _buyable_variant(variant_id: int, buyer_id: int) -> Variant:
-    """The variant with its terms, and `other_lines`: how many other lines the buyer's cart holds."""
-    others = (
-        CartLine.objects.filter(buyer_id=buyer_id)
-        .exclude(variant_id=OuterRef("pk"))
-        .order_by()
-        .values("buyer_id")
-        .annotate(n=Count("pk"))
-        .values("n")
+# The cart's reads run for every line a buyer adds and on every cart page, so they are written by
+# hand (see core.queries.Columns) rather than compiled by the ORM each time.
+@cache
+def _shapes() -> SimpleNamespace:
+    return SimpleNamespace(
+        line=Columns(CartLine, "l"),
+        variant=Columns(Variant, "v"),
+        product=Columns(Product, "p"),
+        supplier=Columns(Company, "c"),
+        tier=Columns(PriceTier, "t"),
     )
-    variant = one(
-        variants_with_terms()
-        .annotate(other_lines=Coalesce(Subquery(others), 0))
-        .filter(pk=variant_id, product__status=Product.Status.PUBLISHED)
+
+
+def tiers_of(product_ids: Iterable[int]) -> dict[int, list[PriceTier]]:
+    """Each product's price tiers, fewest units first."""
+    ids = sorted(set(product_ids))
+    found: dict[int, list[PriceTier]] = {pk: [] for pk in ids}
+    if ids:
+        tier = _shapes().tier
+        marks = ", ".join(["%s"] * len(ids))
+        rest = f"FROM {tier.table} WHERE t.product_id IN ({marks}) ORDER BY t.min_quantity, t.id"
+        for (row,) in select((tier,), rest, ids):
+            found[row.product_id].append(row)
+    return found
+
+
+def cart_lines(buyer_id: int, *, lock: bool = False) -> tuple[list[CartLine], dict[int, list[PriceTier]]]:
+    """The buyer's cart lines in the order they were added, each with its variant, product and
+    supplier loaded, and the products' tiers. `lock` holds the lines until the transaction ends
+    (SQLite's transactions are immediate: the whole database is already held)."""
+    s = _shapes()
+    rest = (
+        f"FROM {s.line.table} JOIN {s.variant.table} ON v.id = l.variant_id"
+        f" JOIN {s.product.table} ON p.id = v.product_id JOIN {s.supplier.table} ON c.id = p.supplier_id"
+        " WHERE l.buyer_id = %s ORDER BY l.id"
     )
-    if variant is None:
+    if lock and connection.features.has_select_for_update_of:
+        rest += " FOR UPDATE OF l"
+    lines = []
+    for line, variant, product, supplier in select((s.line, s.variant, s.product, s.supplier), rest, [buyer_id]):
+        product.supplier, variant.product, line.variant = supplier, product, variant
+        lines.append(line)
+    return lines, tiers_of(line.variant.product_id for line in lines)
+
+
+def _buyable_variant(variant_id: int, buyer_id: int) -> tuple[Variant, list[PriceTier], int]:
+    """The published variant with its product and tiers, and how many other lines the buyer's
+    cart holds."""
+    if not is_key(variant_id):
         raise NotFound("variant_not_found", "No such product variant.", "variant_id")
-    return variant
+    s = _shapes()
+    others = f"(SELECT COUNT(*) FROM {s.line.name} o WHERE o.buyer_id = %s AND o.variant_id <> v.id)"  # noqa: S608
+    found = select(
+        (s.variant, s.product),
+        f"FROM {s.variant.table} JOIN {s.product.table} ON p.id = v.product_id WHERE v.id = %s AND p.status = %s",
+        [buyer_id, variant_id, Product.Status.PUBLISHED.value],
+        extra=[others],
+    )
+    if not found:
+        raise NotFound("variant_not_found", "No such product variant.", "variant_id")
+    [(variant, product, other_lines)] = found
+    variant.product = product
+    return variant, tiers_of([product.pk])[product.pk], other_lines
 
 
 @transaction.atomic
 def add_to_cart(*, membership: Membership, variant_id: int, quantity: int) -> CartLine:
     """Put a variant in the cart (or change its quantity), at the price the buyer now sees."""
     membership = require_buyer(membership)
-    variant = _buyable_variant(variant_id, membership.company_id)
-    quote = quote_line(variant, quantity, "quantity")
+    variant, tiers, other_lines = _buyable_variant(variant_id, membership.company_id)
+    quote = quote_line(variant, tiers, quantity, "quantity")
     # Counted in the variant's own query, not after the upsert; a change to a line already
     # there is always allowed.
-    if variant.other_lines >= MAX_CART_LINES:
+    if other_lines >= MAX_CART_LINES:
         raise DomainError("cart_full", f"A cart holds at most {MAX_CART_LINES} lines.", "variant_id")
     line = CartLine(
         buyer_id=membership.company_id,
@@ -113,13 +161,9 @@ def remove_cart_line(*, membership: Membership, line_id: int) -> None:
 def accept_current_prices(*, membership: Membership) -> list[CartLine]:
     """The buyer re-confirms: every line takes the price it would be placed at now."""
     membership = require_buyer(membership)
-    lines = list(
-        CartLine.objects.filter(buyer_id=membership.company_id)
-        .select_related("variant__product")
-        .prefetch_related(Prefetch("variant__product__tiers"))
-    )
+    lines, tiers = cart_lines(membership.company_id)
     for line in lines:
-        quote = quote_line(line.variant, line.quantity, f"lines.{line.pk}.quantity")
+        quote = quote_line(line.variant, tiers[line.variant.product_id], line.quantity, f"lines.{line.pk}.quantity")
         line.seen_unit_price, line.seen_currency = quote.unit_price, line.variant.product.currency
     CartLine.objects.bulk_update(lines, ["seen_unit_price", "seen_currency"])
     return lines

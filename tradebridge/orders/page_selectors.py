@@ -66,7 +66,7 @@ def checkout_preview(membership: Membership, *, shipping: Shipping, deposit_perc
     preview = []
     for (_, currency), group in cart_groups(rows):
         priced = [row for row in group if row.current_unit_price is not None]
-        lines = [AgreedLine(row.line.variant, row.line.quantity, row.current_unit_price) for row in priced]
+        lines = [AgreedLine(row.line.variant, row.tiers, row.line.quantity, row.current_unit_price) for row in priced]
         total = Money(sum((line.unit_price * line.quantity for line in lines), Decimal(0)), currency).rounded().amount
         due = deposit = balance = rate = None
         problem = ""

@@ -15,7 +15,6 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Prefetch
 from django.utils import timezone
 
 from tradebridge.catalog.models import PriceTier, Product, Variant
@@ -25,7 +24,7 @@ from tradebridge.companies.domain import Kind
 from tradebridge.companies.models import Company, Membership
 from tradebridge.core.errors import Conflict, DomainError, FieldError
 from tradebridge.orders import notifications, timers
-from tradebridge.orders.cart import quote_line, require_buyer, variants_with_terms
+from tradebridge.orders.cart import cart_lines, quote_line, require_buyer, variants_with_terms
 from tradebridge.orders.domain import State, amount_due_cny, payment_parts
 from tradebridge.orders.models import CartLine, Order, OrderEvent, OrderLine
 from tradebridge.pricing import landed
@@ -43,7 +42,8 @@ ORDER_CURRENCY_TO = "CNY"
 class AgreedLine:
     """A line whose price is settled: from the cart (tier price) or from an accepted quote."""
 
-    variant: Variant
+    variant: Variant  # with its product
+    tiers: list[PriceTier]  # the product's, fewest units first
     quantity: int
     unit_price: Decimal
 
@@ -98,10 +98,10 @@ def landed_snapshot(lines: list[AgreedLine], currency: str, shipping: Shipping, 
         product, variant = line.variant.product, line.variant
         # Per-unit measures come from pricing's own line builder, at a quantity its terms accept;
         # the order's quantity and agreed price then replace the tier's.
-        base_quantity = smallest_valid_quantity(terms_for(product, variant, list(product.tiers.all())))
+        base_quantity = smallest_valid_quantity(terms_for(product, variant, line.tiers))
         inputs.append(
             replace(
-                landed._line(product, variant, base_quantity),
+                landed._line(product, variant, base_quantity, line.tiers),
                 quantity=line.quantity,
                 unit_price=Money(line.unit_price, currency),
             )
@@ -231,13 +231,7 @@ def place_orders(
     membership = require_buyer(membership)
     shipping = shipping_terms(incoterm, freight_mode, destination_city)
     percent = _deposit_percent(deposit_percent)
-    cart = list(
-        CartLine.objects.filter(buyer_id=membership.company_id)
-        .select_for_update(of=("self",))
-        .select_related("variant__product")
-        .prefetch_related(Prefetch("variant__product__tiers", queryset=PriceTier.objects.order_by("min_quantity")))
-        .order_by("pk")
-    )
+    cart, tiers = cart_lines(membership.company_id, lock=True)
     if not cart:
         raise DomainError("cart_empty", "Your cart is empty.", "cart")
     errors: list[FieldError] = []
@@ -249,7 +243,7 @@ def place_orders(
             errors.append(FieldError("product_unavailable", "This product is no longer on sale.", field))
             continue
         try:
-            quote = quote_line(variant, line.quantity, f"{field}.quantity")
+            quote = quote_line(variant, tiers[product.pk], line.quantity, f"{field}.quantity")
         except DomainError as exc:
             errors.extend(exc.errors)
             continue
@@ -263,7 +257,9 @@ def place_orders(
                 )
             )
             continue
-        groups[(variant.supplier_id, product.currency)].append(AgreedLine(variant, line.quantity, quote.unit_price))
+        groups[(variant.supplier_id, product.currency)].append(
+            AgreedLine(variant, tiers[product.pk], line.quantity, quote.unit_price)
+        )
     if errors:
         # Prices that moved are a conflict with what the buyer saw; the rest is bad input.
         kind = Conflict if all(e.code == "price_changed" for e in errors) else DomainError
@@ -336,7 +332,9 @@ def create_order_from_quote(
                 FieldError("unit_price_invalid", "A unit price cannot be negative.", f"lines.{index}.unit_price")
             )
         else:
-            agreed.append(AgreedLine(variant, line.quantity, Decimal(line.unit_price)))
+            agreed.append(
+                AgreedLine(variant, list(variant.product.tiers.all()), line.quantity, Decimal(line.unit_price))
+            )
     currencies = {a.variant.product.currency for a in agreed}
     if len(currencies) > 1:
         errors.append(FieldError("currency_mixed", "All lines of a quote are in one currency.", "lines"))

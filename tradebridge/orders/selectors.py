@@ -14,15 +14,15 @@ from decimal import Decimal
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from tradebridge.catalog.models import PriceTier
 from tradebridge.catalog.pricing import quote_quantity
 from tradebridge.catalog.services import terms_for
 from tradebridge.companies.models import Membership
-from tradebridge.core.errors import DomainError, FieldError
-from tradebridge.orders.cart import require_buyer
+from tradebridge.core.errors import DomainError, FieldError, NotFound
+from tradebridge.core.queries import one
+from tradebridge.orders.cart import cart_lines, require_buyer
 from tradebridge.orders.domain import Action, State, actions_from, next_payment
 from tradebridge.orders.models import CartLine, Dispute, Order, OrderEvent
-from tradebridge.orders.transitions import order_for, party_of, visible_orders
+from tradebridge.orders.transitions import party_of, visible_orders
 
 PAGE_SIZE_MAX = 200
 
@@ -30,6 +30,7 @@ PAGE_SIZE_MAX = 200
 @dataclass(frozen=True)
 class CartRow:
     line: CartLine
+    tiers: list  # the product's price tiers, fewest units first
     current_unit_price: Decimal | None  # None: the quantity no longer meets the terms
     problem: FieldError | None
 
@@ -41,22 +42,15 @@ class CartRow:
 def cart(membership: Membership) -> list[CartRow]:
     """The buyer's cart, each line priced now, so a page can flag moved prices before placing."""
     membership = require_buyer(membership)
-    lines = (
-        CartLine.objects.filter(buyer_id=membership.company_id)
-        .select_related("variant__product__supplier")
-        .prefetch_related(Prefetch("variant__product__tiers", queryset=PriceTier.objects.order_by("min_quantity")))
-        .order_by()  # sorted below: an ORDER BY over this wide a select costs more CPU to compile
-    )
+    lines, tiers = cart_lines(membership.company_id)
     rows = []
     for line in sorted(lines, key=lambda line: (line.variant.product.supplier_id, line.pk)):
         product = line.variant.product
         try:
-            price = quote_quantity(
-                terms_for(product, line.variant, list(product.tiers.all())), line.quantity
-            ).unit_price
-            rows.append(CartRow(line, price, None))
+            price = quote_quantity(terms_for(product, line.variant, tiers[product.pk]), line.quantity).unit_price
+            rows.append(CartRow(line, tiers[product.pk], price, None))
         except DomainError as exc:
-            rows.append(CartRow(line, None, exc.errors[0]))
+            rows.append(CartRow(line, tiers[product.pk], None, exc.errors[0]))
     return rows
 
 
@@ -104,16 +98,18 @@ class OrderDetail:
 def order_detail(membership: Membership, order_id: int) -> OrderDetail:
     """One order with lines, timeline and dispute, in a fixed handful of queries (the page reads
     the buyer's payments itself: the API never shows them)."""
-    order = order_for(
-        membership,
-        order_id,
-        related=("buyer", "supplier", "dispute"),
-        prefetch=(
+    order = one(
+        visible_orders(membership)
+        .select_related("buyer", "supplier", "dispute")
+        .prefetch_related(
             "lines",
             Prefetch("events", queryset=OrderEvent.objects.select_related("actor_user", "actor_company")),
             "dispute__evidence",
-        ),
+        )
+        .filter(pk=order_id)
     )
+    if order is None:
+        raise NotFound("order_not_found", "No such order.", "order_id")
     viewer = party_of(membership, order).actor
     return OrderDetail(
         order=order,

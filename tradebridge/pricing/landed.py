@@ -81,8 +81,8 @@ def _measure(value) -> Decimal | None:
     return number if number.is_finite() and number > 0 else None
 
 
-def _line(product: Product, variant: Variant | None, quantity: int) -> LineInput:
-    terms = terms_for(product, variant)
+def _line(product: Product, variant: Variant | None, quantity: int, tiers: list | None = None) -> LineInput:
+    terms = terms_for(product, variant, tiers)
     unit_price = quote_quantity(terms, quantity).unit_price  # MOQ and multiples enforced here
     weight_g = variant.weight_g if variant else None
     gross_kg = weight_g / 1000 if weight_g else None
