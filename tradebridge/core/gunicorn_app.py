@@ -15,8 +15,20 @@ class _Server(BaseApplication):
             self.cfg.set(key, value)
 
     def load(self):
+        # Runs once in the master (preload_app): what every worker would otherwise load on its
+        # first requests (every app's URLs and API schemas, jieba's dictionary with the glossary,
+        # pypinyin's tables) is loaded here and shared copy-on-write by the forked workers, so a
+        # worker started after max_requests answers at full speed at once. Connections are closed
+        # so no worker inherits the master's socket.
+        from django.db import connections
+        from django.urls import get_resolver
+
+        from tradebridge.search.text import warm_up
         from tradebridge.wsgi import application
 
+        get_resolver().reverse_dict  # noqa: B018  imports every URLconf and fills the reverse map
+        warm_up()
+        connections.close_all()
         return application
 
 
@@ -29,6 +41,7 @@ def run(*, bind: str, workers: int, timeout: int) -> None:
             "accesslog": "-",
             "errorlog": "-",
             # Recycle workers now and then so a slow leak never takes the site down.
+            "preload_app": True,
             "max_requests": 2000,
             "max_requests_jitter": 200,
             # Bodies above this are refused by our middleware; headers beyond it are refused here.

@@ -79,8 +79,7 @@ def _summary(order: Order) -> dict:
 
 def _detail(request, order_id: int) -> dict:
     detail = selectors.order_detail(request.membership, order_id)
-    order = detail.order
-    dispute = selectors.dispute_of(order)
+    order, dispute = detail.order, detail.dispute
     return {
         **_summary(order),
         "viewer": detail.viewer,
@@ -101,7 +100,7 @@ def _detail(request, order_id: int) -> dict:
         "carrier": order.carrier,
         "tracking_number": order.tracking_number,
         "buyer_note": order.buyer_note,
-        "lines": list(order.lines.all()),
+        "lines": detail.lines,
         "timeline": [
             {
                 "action": e.action,
@@ -115,7 +114,7 @@ def _detail(request, order_id: int) -> dict:
                 "data": e.data,
                 "at": e.created_at,
             }
-            for e in order.events.all()
+            for e in detail.events
         ],
         "dispute": {
             "reason": dispute.reason,
@@ -183,8 +182,7 @@ def accept_prices(request):
 def place(request, payload: PlaceIn):
     """Place the whole cart: one order per supplier and currency, or nothing at all."""
     placed = placement.place_orders(membership=request.membership, **payload.dict())
-    rows = selectors.orders(request.membership).filter(pk__in=[o.pk for o in placed])
-    return Status(201, [_summary(o) for o in rows])
+    return Status(201, [_summary(o) for o in selectors.placed_orders(request.membership, placed)])
 
 
 @router.get("/orders", response=list[OrderOut])

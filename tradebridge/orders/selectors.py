@@ -11,18 +11,18 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from tradebridge.catalog.pricing import quote_quantity
 from tradebridge.catalog.services import terms_for
 from tradebridge.companies.models import Membership
 from tradebridge.core.errors import DomainError, FieldError, NotFound
-from tradebridge.core.queries import one
+from tradebridge.orders import rows
 from tradebridge.orders.cart import cart_lines, require_buyer
 from tradebridge.orders.domain import Action, State, actions_from, next_payment
-from tradebridge.orders.models import CartLine, Dispute, Order, OrderEvent
-from tradebridge.orders.transitions import party_of, visible_orders
+from tradebridge.orders.models import CartLine, Dispute, Order, OrderEvent, OrderLine
+from tradebridge.orders.transitions import party_of, party_scope, visible_orders
 
 PAGE_SIZE_MAX = 200
 
@@ -60,6 +60,11 @@ def _day(value: date | datetime, end: bool) -> datetime:
     return timezone.make_aware(datetime.combine(value, time.max if end else time.min))
 
 
+def placed_orders(membership: Membership, placed: list[Order]) -> list[Order]:
+    """Orders just placed, read back with their parties, newest first (as `orders` lists them)."""
+    return rows.with_parties([o.pk for o in placed], party_scope(membership))
+
+
 def orders(
     membership: Membership,
     *,
@@ -89,42 +94,32 @@ def orders(
 
 @dataclass(frozen=True)
 class OrderDetail:
-    order: Order
+    order: Order  # with its buyer and supplier
     viewer: str  # buyer, supplier or operator
     next_actions: list[Action]
     payment_due: tuple[str, Decimal] | None
+    dispute: Dispute | None
+    lines: list[OrderLine]
+    events: list[OrderEvent]  # oldest first, each with its actor user and company
 
 
 def order_detail(membership: Membership, order_id: int) -> OrderDetail:
-    """One order with lines, timeline and dispute, in a fixed handful of queries (the page reads
-    the buyer's payments itself: the API never shows them)."""
-    order = one(
-        visible_orders(membership)
-        .select_related("buyer", "supplier", "dispute")
-        .prefetch_related(
-            "lines",
-            Prefetch("events", queryset=OrderEvent.objects.select_related("actor_user", "actor_company")),
-            "dispute__evidence",
-        )
-        .filter(pk=order_id)
-    )
-    if order is None:
+    """One order with its parties, dispute, lines and timeline in three queries (the page reads
+    the buyer's payments and the dispute's evidence itself: the API never shows payments)."""
+    found = rows.detail(order_id, party_scope(membership))
+    if found is None:
         raise NotFound("order_not_found", "No such order.", "order_id")
+    order, dispute, lines, events = found
     viewer = party_of(membership, order).actor
     return OrderDetail(
         order=order,
         viewer=viewer.value,
         next_actions=actions_from(order.state, viewer),
         payment_due=next_payment(order.state, order.deposit_cny, order.balance_cny),
+        dispute=dispute,
+        lines=lines,
+        events=events,
     )
-
-
-def dispute_of(order: Order) -> Dispute | None:
-    """The order's dispute, or None (a reverse one-to-one raises when absent)."""
-    try:
-        return order.dispute
-    except Order.dispute.RelatedObjectDoesNotExist:
-        return None
 
 
 def completed_orders_by_supplier(supplier_ids: Iterable[int]) -> dict[int, int]:

@@ -9,17 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
 
-from django.db import connection
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from tradebridge.companies.domain import Kind
 from tradebridge.companies.models import Membership
 from tradebridge.core.errors import Forbidden, NotFound
-from tradebridge.core.queries import Columns, is_key, select
-from tradebridge.orders import notifications
+from tradebridge.orders import notifications, rows
 from tradebridge.orders.domain import TERMINAL, Action, Actor, State, move
 from tradebridge.orders.models import Order, OrderEvent
 from tradebridge.search.services import queue_supplier_reindex
@@ -56,33 +53,16 @@ def visible_orders(membership: Membership) -> QuerySet[Order]:
 
 def order_for(membership: Membership, order_id: int, *, lock: bool = False) -> Order:
     """The order if the membership's company is a party to it (or is the operator), else 404."""
-    visible_orders(membership)  # refuses a caller with no company
-    company_id = None if membership.company.kind == Kind.OPERATOR else membership.company_id
-    order = _order(order_id, company_id, lock)
+    order = rows.order(order_id, party_scope(membership), lock=lock)
     if order is None:
         raise NotFound("order_not_found", "No such order.", "order_id")
     return order
 
 
-def _order(order_id: int, company_id: int | None, lock: bool) -> Order | None:
-    """Every move on an order starts with this read, so it is written by hand (see
-    core.queries.Columns): the order, if `company_id` (None for the operator) is a party to it."""
-    if not is_key(order_id):
-        return None
-    orders = _orders()
-    rest, params = f"FROM {orders.table} WHERE o.id = %s", [order_id]
-    if company_id is not None:
-        rest += " AND (o.buyer_id = %s OR o.supplier_id = %s)"
-        params += [company_id, company_id]
-    if lock and connection.features.has_select_for_update:
-        rest += " FOR UPDATE"
-    found = select((orders,), rest, params)
-    return found[0][0] if found else None
-
-
-@cache
-def _orders() -> Columns:
-    return Columns(Order, "o")
+def party_scope(membership: Membership) -> int | None:
+    """The company whose orders the membership may see, or None for the operator (all)."""
+    visible_orders(membership)  # refuses a caller with no company
+    return None if membership.company.kind == Kind.OPERATOR else membership.company_id
 
 
 def party_of(membership: Membership, order: Order) -> Party:
@@ -97,7 +77,7 @@ def party_of(membership: Membership, order: Order) -> Party:
 
 def locked_order(order_id: int) -> Order:
     """For system moves (timers, payment callbacks) that have no membership."""
-    order = _order(order_id, None, lock=True)
+    order = rows.order(order_id, None, lock=True)
     if order is None:
         raise NotFound("order_not_found", "No such order.", "order_id")
     return order

@@ -278,8 +278,8 @@ def detail_context(request, order_id: int, *, bound: dict | None = None, action_
         "panel_actions": bool({a.value for a in detail.next_actions} & PANEL_MOVES),
         "forms": _forms_for(detail, bound),
         "action_errors": list(action_errors),
-        "dispute": selectors.dispute_of(order),
-        "timeline": [(event, ACTION_LABELS.get(event.action, event.action)) for event in order.events.all()],
+        "dispute": detail.dispute,
+        "timeline": [(event, ACTION_LABELS.get(event.action, event.action)) for event in detail.events],
         "documents": order.shipped_at is not None,
         "review": review_pages.order_review_context(request.membership, order, detail.viewer, review_form),
     }
