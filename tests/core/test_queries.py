@@ -71,3 +71,22 @@ def test_parameters_are_bound_not_spliced(product):
     with CaptureQueriesContext(connection) as queries:
         assert select((products,), f"FROM {products.table} WHERE p.handle = %s", [hostile]) == []
     assert len(queries) == 1
+
+
+def test_on_postgresql_each_statement_is_prepared_once_per_connection(product):
+    if connection.vendor != "postgresql":
+        pytest.skip("prepared statements are PostgreSQL's; SQLite runs in-process")
+    tiers = Columns(PriceTier, "t")
+    rest = f"FROM {tiers.table} WHERE t.product_id = %s ORDER BY t.min_quantity"
+    for _ in range(3):
+        assert [t.min_quantity for (t,) in select((tiers,), rest, [product.pk])] == [1, 10]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE %s", ['%"catalog_pricetier" t%']
+        )
+        assert cursor.fetchone()[0] == 1
+        # Django's own statements stay unprepared (bound on the client).
+        cursor.execute(
+            "SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE %s", ["%pg_prepared_statements%"]
+        )
+        assert cursor.fetchone()[0] == 0
