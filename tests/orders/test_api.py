@@ -1,6 +1,7 @@
 """The order API end to end: cart, placing, moves, timeline, and every refusal with its status
 (foreign order 404, wrong side 403, out of order 409, MOQ 400 with field) leaving nothing behind."""
 
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
@@ -63,14 +64,20 @@ def test_a_changed_price_is_a_409_until_accepted(buyer, variant, client_for):
     assert status == 201 and order["total"] == "90.00"
 
 
-def test_the_whole_flow_with_timeline(buyer, supplier, variant, client_for):
+def test_the_whole_flow_with_timeline(buyer, supplier, variant, client_for, settings):
     buyer_client, supplier_client = client_for(buyer), client_for(supplier)
     [order] = _placed(buyer_client, variant)
     oid = order["id"]
     status, detail = _json(supplier_client, "post", f"/orders/{oid}/confirm")
     assert status == 200 and detail["state"] == "awaiting_payment" and detail["viewer"] == "supplier"
     status, detail = _json(buyer_client, "get", f"/orders/{oid}")
-    assert detail["payment_due"] == {"part": "full", "amount_cny": "764.40"} and "cancel" in detail["next_actions"]
+    confirmed = Order.objects.get(pk=oid)
+    assert detail["payment_due"] == {
+        "part": "full",
+        "amount_cny": "764.40",
+        "due_by": (confirmed.state_changed_at + timedelta(days=settings.ORDER_UNPAID_CLOSE_DAYS)).isoformat(),
+    }
+    assert "cancel" in detail["next_actions"]
     assert detail["fx"]["rate"] == "9.1" and detail["lines"][0]["unit_price"] == "4.200000"
     orders.pay_in_full(Order.objects.get(pk=oid))
     assert _json(supplier_client, "post", f"/orders/{oid}/start-production")[0] == 200

@@ -8,7 +8,10 @@ from django_tasks_db.models import DBTaskResult
 
 from tests.orders import factories as orders
 from tradebridge.catalog.models import Variant
+from tradebridge.ledger import audit
+from tradebridge.ledger.domain import AccountKind
 from tradebridge.ledger.models import LedgerTransaction
+from tradebridge.ledger.selectors import escrow_balance
 from tradebridge.orders import services, tasks
 from tradebridge.orders.models import Order
 
@@ -43,6 +46,33 @@ def test_a_timer_for_a_state_the_order_has_left_stands_down(placed, supplier, se
     later = placed_at + timedelta(days=settings.ORDER_UNPAID_CLOSE_DAYS)
     assert services.close_if_unpaid(order_id=placed.pk, since=placed_at, now=later) is False
     assert Order.objects.get(pk=placed.pk).state == "awaiting_payment"
+
+
+def test_a_balance_that_never_comes_closes_the_order_and_refunds_the_deposit(buyer, supplier, variant, settings):
+    [order] = orders.place(buyer, (variant, 20), deposit_percent=30)
+    services.confirm_order(membership=supplier, order_id=order.pk)
+    orders.pay_in_full(order, reference="sim-deposit")  # the first part due: the deposit
+    order.refresh_from_db()
+    assert order.state == "deposit_paid" and order.paid_cny == order.deposit_cny > 0
+    # Paying the deposit set the balance's own timer, from the moment it was paid.
+    timer = DBTaskResult.objects.filter(task_path__endswith="auto_close_order").order_by("enqueued_at").last()
+    assert timer.args_kwargs["args"] == [order.pk, order.state_changed_at.isoformat()]
+    assert timer.run_after == order.state_changed_at + timedelta(days=settings.ORDER_UNPAID_CLOSE_DAYS)
+    early = order.state_changed_at + timedelta(days=settings.ORDER_UNPAID_CLOSE_DAYS, seconds=-1)
+    assert services.close_if_unpaid(order_id=order.pk, since=order.state_changed_at, now=early) is False
+    due = order.state_changed_at + timedelta(days=settings.ORDER_UNPAID_CLOSE_DAYS)
+    assert services.close_if_unpaid(order_id=order.pk, since=order.state_changed_at, now=due) is True
+    order.refresh_from_db()
+    assert order.state == "closed_unpaid"
+    assert order.events.last().reason == "Balance not paid in time; the deposit is refunded."
+    assert Variant.objects.get(pk=variant.pk).stock_on_hand == 100
+    refund = LedgerTransaction.objects.get(order_id=order.pk, kind="refund")
+    refunds = refund.postings.get(account__kind=AccountKind.REFUNDS)
+    assert (refunds.amount, refunds.account.company_id) == (order.deposit_cny, buyer.company_id)
+    assert escrow_balance(order.pk).amount == 0
+    assert audit.breaches() == []
+    assert services.close_if_unpaid(order_id=order.pk, now=due + timedelta(days=9)) is False
+    assert LedgerTransaction.objects.filter(order_id=order.pk, kind="refund").count() == 1
 
 
 def test_a_paid_order_never_closes(placed, supplier, settings):

@@ -1,12 +1,16 @@
 """The buyer's Pay panel (htmx fragment) and the simulated gateway's pay page."""
 
+from datetime import timedelta
+
 import pytest
 from django_tasks_db.models import DBTaskResult
 
 from tests import factories
 from tests.payments.factories import order_awaiting_payment, signed_event
+from tradebridge.orders import services as order_services
 from tradebridge.payments import services
 from tradebridge.payments.models import PaymentIntent
+from tradebridge.pricing.money import Money
 
 pytestmark = pytest.mark.django_db
 DELIVERY = "tradebridge.payments.tasks.deliver_simulated_webhook"
@@ -20,6 +24,26 @@ def test_pay_panel_shows_what_is_due_and_the_methods(buyer, supplier, client_for
     assert f'data-due="{order.deposit_cny}"' in html and "Deposit due" in html
     for method in ("alipay", "wechat_pay", "bank_transfer", "card"):
         assert f'value="{method}"' in html
+
+
+def test_pay_panel_says_by_when_and_what_happens_to_a_deposit(buyer, supplier, client_for, settings):
+    order = order_awaiting_payment(buyer, supplier, deposit_percent=30)
+    closes = order.state_changed_at + timedelta(days=settings.ORDER_UNPAID_CLOSE_DAYS)
+    html = client_for(buyer).get(f"/payments/orders/{order.pk}/pay/").content.decode()
+    assert f'data-due-by="{closes.isoformat()}"' in html and "or the order closes." in html
+    assert "deposit is then refunded" not in html
+    order_services.record_payment(
+        order_id=order.pk,
+        part="deposit",
+        amount=Money(order.deposit_cny, "CNY"),
+        provider="simulator",
+        provider_reference="sim-deposit",
+    )
+    order.refresh_from_db()
+    html = client_for(buyer).get(f"/payments/orders/{order.pk}/pay/").content.decode()
+    assert "Balance due" in html and "Your deposit is then refunded." in html
+    closes = order.state_changed_at + timedelta(days=settings.ORDER_UNPAID_CLOSE_DAYS)
+    assert f'data-due-by="{closes.isoformat()}"' in html
 
 
 def test_pay_panel_in_chinese(buyer, supplier, client_for):

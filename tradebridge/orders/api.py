@@ -84,7 +84,11 @@ def _detail(request, order_id: int) -> dict:
         **_summary(order),
         "viewer": detail.viewer,
         "next_actions": [a.value for a in detail.next_actions],
-        "payment_due": {"part": detail.payment_due[0], "amount_cny": str(detail.payment_due[1])}
+        "payment_due": {
+            "part": detail.payment_due[0],
+            "amount_cny": str(detail.payment_due[1]),
+            "due_by": services.closes_unpaid_at(order).isoformat(),
+        }
         if detail.payment_due
         else None,
         "fx": {

@@ -85,7 +85,9 @@ TRANSITIONS: tuple[Transition, ...] = (
     _t(Action.REQUEST_PAYMENT, [S.CONFIRMED], S.AWAITING_PAYMENT, [A.SYSTEM]),
     _t(Action.REJECT, [S.PLACED], S.REJECTED, [A.SUPPLIER], ["reason"]),
     _t(Action.CANCEL, UNPAID, S.CANCELLED, [A.BUYER, A.SUPPLIER, A.OPERATOR], ["reason"]),
-    _t(Action.AUTO_CLOSE, UNPAID, S.CLOSED_UNPAID, [A.SYSTEM]),
+    # A balance that never comes closes the order too, and the deposit goes back to the buyer:
+    # production starts only once the order is paid in full, so nothing was made for it.
+    _t(Action.AUTO_CLOSE, [*UNPAID, S.DEPOSIT_PAID], S.CLOSED_UNPAID, [A.SYSTEM]),
     _t(Action.PAY_DEPOSIT, [S.AWAITING_PAYMENT], S.DEPOSIT_PAID, [A.SYSTEM]),
     _t(Action.PAY_BALANCE, [S.DEPOSIT_PAID], S.PAID, [A.SYSTEM]),
     _t(Action.PAY_FULL, [S.AWAITING_PAYMENT], S.PAID, [A.SYSTEM]),

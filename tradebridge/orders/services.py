@@ -5,7 +5,7 @@ funds), and the two timers' moves. Disputes are in disputes.py, placing in place
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
@@ -21,6 +21,8 @@ from tradebridge.orders.transitions import SYSTEM, apply, locked_order, order_fo
 from tradebridge.pricing.money import Money
 
 MAX_REASON = 2000
+# The states the auto-close timer closes: waiting for the first payment or for the balance.
+AWAITING_MONEY = (State.PLACED, State.AWAITING_PAYMENT, State.DEPOSIT_PAID)
 
 
 def _text(value: str | None, limit: int = MAX_REASON) -> str:
@@ -143,6 +145,9 @@ def record_payment(*, order_id: int, part: str, amount: Money, provider: str, pr
         provider_reference=provider_reference[:200],
     )
     escrow.payment_received(order, part=part, amount=amount)
+    if order.state == State.DEPOSIT_PAID:
+        # The balance has the same time to come as the first payment had.
+        timers.schedule_auto_close(order.pk, since=order.state_changed_at)
     return order
 
 
@@ -153,16 +158,24 @@ def _due_order(order_id: int) -> Order | None:
     return Order.objects.select_for_update().filter(pk=order_id).first()
 
 
+def closes_unpaid_at(order: Order) -> datetime | None:
+    """When the auto-close timer will close the order if no payment comes, or None."""
+    if order.state not in AWAITING_MONEY:
+        return None
+    return order.state_changed_at + timedelta(days=settings.ORDER_UNPAID_CLOSE_DAYS)
+
+
 @transaction.atomic
 def close_if_unpaid(*, order_id: int, since: datetime | None = None, now: datetime | None = None) -> bool:
-    """The auto-close timer: an order still unpaid ORDER_UNPAID_CLOSE_DAYS after it last moved is
-    closed and its stock released. Safe to run any number of times; returns whether it closed.
+    """The auto-close timer: an order still unpaid, or with its deposit paid and its balance
+    not, ORDER_UNPAID_CLOSE_DAYS after it last moved is closed, its stock released and any
+    deposit refunded. Safe to run any number of times; returns whether it closed.
 
     `since` is the state change the timer was set for; if the order moved since, that move set
     its own timer and this one stands down."""
     now = now or timezone.now()
     order = _due_order(order_id)
-    if order is None or order.state not in (State.PLACED, State.AWAITING_PAYMENT):
+    if order is None or order.state not in AWAITING_MONEY:
         return False
     if since is not None and order.state_changed_at != since:
         return False
@@ -170,8 +183,12 @@ def close_if_unpaid(*, order_id: int, since: datetime | None = None, now: dateti
         # Early: the setting grew after the timer was set. Look again when due.
         timers.schedule_auto_close(order.pk, since=order.state_changed_at)
         return False
-    apply(order, Action.AUTO_CLOSE, SYSTEM, reason="Not paid in time.", now=now)
+    deposit = order.paid_cny
+    reason = "Balance not paid in time; the deposit is refunded." if deposit else "Not paid in time."
+    apply(order, Action.AUTO_CLOSE, SYSTEM, reason=reason, now=now)
     inventory.release(order)
+    if deposit:
+        escrow.refund(order)
     return True
 
 

@@ -27,6 +27,7 @@ def pay_panel_context(membership, order) -> dict:
         "order": order,
         "due_part": due[0] if due else None,
         "due_amount": due[1] if due else None,
+        "due_by": orders.closes_unpaid_at(order) if due else None,
         "methods": [(value, label) for value, label in METHOD_CHOICES if value in offered],
         "intents": selectors.intents_for_order(membership, order.pk),
     }
