@@ -1,6 +1,7 @@
 """Hand-written reads of orders for the moves and the responses every purchase goes through (see
-core.queries.Columns): the order a move starts from, orders with their two parties, and an
-order's detail (parties, dispute, lines and timeline) in three queries of plain SQL."""
+core.queries.Columns): the order a move starts from, orders with their two parties, an order's
+detail (parties, dispute, lines and timeline) in three queries of plain SQL, and a payment by
+its provider's reference."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from django.db import connection
 from tradebridge.accounts.models import User
 from tradebridge.companies.models import Company
 from tradebridge.core.queries import Columns, is_key, select
-from tradebridge.orders.models import Dispute, Order, OrderEvent, OrderLine
+from tradebridge.orders.models import Dispute, Order, OrderEvent, OrderLine, Payment
 
 
 @cache
@@ -27,6 +28,7 @@ def _shapes() -> SimpleNamespace:
         event=Columns(OrderEvent, "e"),
         user=Columns(User, "u"),
         company=Columns(Company, "c"),
+        payment=Columns(Payment, "p"),
     )
 
 
@@ -105,3 +107,12 @@ def detail(order_id: int, company_id: int | None) -> tuple[Order, Dispute | None
         event.actor_company = company if company.pk is not None else None
         events.append(event)
     return the_order, dispute, lines, events
+
+
+def payment(provider: str, reference: str) -> Payment | None:
+    """The payment a provider recorded under `reference`, if any (each is unique)."""
+    payments = _shapes().payment
+    found = select(
+        (payments,), f"FROM {payments.table} WHERE p.provider = %s AND p.provider_reference = %s", [provider, reference]
+    )
+    return found[0][0] if found else None

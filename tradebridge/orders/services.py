@@ -13,8 +13,7 @@ from django.utils import timezone
 
 from tradebridge.companies.models import Membership
 from tradebridge.core.errors import Conflict, DomainError
-from tradebridge.core.queries import one
-from tradebridge.orders import escrow, inventory, timers
+from tradebridge.orders import escrow, inventory, rows, timers
 from tradebridge.orders.domain import Action, State, is_due, next_payment, payment_action
 from tradebridge.orders.models import Order, Payment
 from tradebridge.orders.transitions import SYSTEM, apply, locked_order, order_for, party_of
@@ -116,7 +115,7 @@ def record_payment(*, order_id: int, part: str, amount: Money, provider: str, pr
     the payment into escrow, all in one transaction. A replay of the same provider reference is
     a no-op that returns the order; any other surprise is refused."""
     order = locked_order(order_id)
-    earlier = one(Payment.objects.filter(provider=provider, provider_reference=provider_reference))
+    earlier = rows.payment(provider, provider_reference)
     if earlier is not None:
         if earlier.order_id != order.pk or earlier.part != part or earlier.amount_cny != amount.amount:
             raise Conflict(

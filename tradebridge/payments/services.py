@@ -20,7 +20,6 @@ from django.utils import timezone
 from tradebridge.companies.access import require
 from tradebridge.companies.domain import Kind
 from tradebridge.core.errors import Conflict, DomainError, FieldError, NotFound
-from tradebridge.core.queries import one
 from tradebridge.orders import services as orders
 from tradebridge.payments import domain, providers, selectors
 from tradebridge.payments.domain import PAYMENT_CURRENCY, Effect, EventKind, IntentStatus, Outcome
@@ -136,12 +135,8 @@ def _log_rejection(provider: str, headers: Mapping[str, str], digest: str, exc: 
 def _apply(provider: str, event: ProviderEvent, digest: str) -> WebhookOutcome:
     # Locking the intent first serialises every delivery about it, duplicates included, so the
     # event's row is looked for under that lock and written once, with its outcome, at the end.
-    intent = one(PaymentIntent.objects.select_for_update().filter(public_id=event.intent_reference, provider=provider))
-    row = one(
-        WebhookEvent.objects.select_for_update().filter(
-            provider=provider, event_id=event.event_id, signature_valid=True
-        )
-    )
+    intent = selectors.locked_intent(provider, event.intent_reference)
+    row = selectors.locked_authentic_event(provider, event.event_id)
     if row is not None:
         if row.body_digest != digest:
             # Signed with our key yet different from the first delivery: a gateway fault or a
