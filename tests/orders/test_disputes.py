@@ -141,3 +141,22 @@ def test_a_paid_order_never_shipped_can_be_disputed_and_refunded_with_its_stock(
     assert Order.objects.get(pk=placed.pk).state == "refunded"
     assert escrow_balance(placed.pk) == orders.cny("0")
     assert variant.__class__.objects.get(pk=variant.pk).stock_on_hand == 100
+
+
+def test_a_dispute_that_fails_part_way_leaves_no_file_behind(delivered, buyer, monkeypatch):
+    storage = Evidence._meta.get_field("file").storage
+    written, save = [], storage._save
+
+    def save_then_fail_on_the_second(name, content):
+        if written:
+            raise OSError("disk full")
+        written.append(save(name, content))
+        return written[-1]
+
+    monkeypatch.setattr(storage, "_save", save_then_fail_on_the_second)
+    files = [SimpleUploadedFile("a.png", PNG, "image/png"), SimpleUploadedFile("b.pdf", PDF, "application/pdf")]
+    with pytest.raises(OSError):
+        disputes.open_dispute(membership=buyer, order_id=delivered.pk, reason="Damaged", files=files)
+    assert len(written) == 1 and not storage.exists(written[0])
+    assert Order.objects.get(pk=delivered.pk).state == "delivered"
+    assert not Dispute.objects.exists() and not Evidence.objects.exists()

@@ -4,6 +4,8 @@ same transaction as the move."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
@@ -40,55 +42,75 @@ def _check_files(files) -> list[tuple[object, bytes]]:
     return heads
 
 
-def _store(dispute: Dispute, party: Party, checked) -> None:
+def _store(dispute: Dispute, party: Party, checked, stored: list) -> None:
+    """Save each file and its row; `stored` collects the saved files' names as they are written."""
     for upload, head in checked:
         name = (getattr(upload, "name", "") or "evidence")[-200:]
-        Evidence.objects.create(
+        evidence = Evidence(
             dispute=dispute,
             party=party.actor.value,
-            file=_named(upload, name),
             original_name=name,
             content_type=sniff(head),
             size=upload.size,
             uploaded_by=party.user,
         )
+        evidence.file.save(name, _named(upload, name), save=False)
+        stored.append(evidence.file.name)
+        evidence.save()
+
+
+@contextmanager
+def _files_kept_only_if_committed() -> Iterator[list]:
+    """The names of files stored inside the block's transaction; if the block fails (a refusal
+    after a file was written, a file that cannot be written, a commit that does not happen), the
+    files already written are deleted with the rows the rollback removes."""
+    stored: list[str] = []
+    try:
+        with transaction.atomic():
+            yield stored
+    except BaseException:
+        storage = Evidence._meta.get_field("file").storage
+        for name in stored:
+            storage.delete(name)
+        raise
 
 
 def _named(upload, name: str) -> File:
     return upload if isinstance(upload, File) else File(upload, name=name)
 
 
-@transaction.atomic
 def open_dispute(*, membership: Membership, order_id: int, reason: str, files=()) -> Dispute:
     """The buyer disputes a paid order not yet delivered, or a delivered one within ORDER_DISPUTE_DAYS."""
     checked = _check_files(files)
-    order = order_for(membership, order_id, lock=True)
-    party = party_of(membership, order)
-    reason = (reason or "").strip()[:4000]
-    now = timezone.now()
-    if party.actor is Actor.BUYER and not dispute_window_open(order.delivered_at, now, settings.ORDER_DISPUTE_DAYS):
-        raise DomainError(
-            "dispute_window_closed",
-            f"Disputes can be opened up to {settings.ORDER_DISPUTE_DAYS} days after delivery.",
-            "order_id",
-        )
-    apply(order, Action.OPEN_DISPUTE, party, reason=reason, now=now)
-    dispute = Dispute.objects.create(order=order, reason=reason, opened_by=party.user, opened_at=now)
-    _store(dispute, party, checked)
+    with _files_kept_only_if_committed() as stored:
+        order = order_for(membership, order_id, lock=True)
+        party = party_of(membership, order)
+        reason = (reason or "").strip()[:4000]
+        now = timezone.now()
+        window_open = dispute_window_open(order.delivered_at, now, settings.ORDER_DISPUTE_DAYS)
+        if party.actor is Actor.BUYER and not window_open:
+            raise DomainError(
+                "dispute_window_closed",
+                f"Disputes can be opened up to {settings.ORDER_DISPUTE_DAYS} days after delivery.",
+                "order_id",
+            )
+        apply(order, Action.OPEN_DISPUTE, party, reason=reason, now=now)
+        dispute = Dispute.objects.create(order=order, reason=reason, opened_by=party.user, opened_at=now)
+        _store(dispute, party, checked, stored)
     return dispute
 
 
-@transaction.atomic
 def respond_to_dispute(*, membership: Membership, order_id: int, response: str, files=()) -> Dispute:
     checked = _check_files(files)
-    order = order_for(membership, order_id, lock=True)
-    party = party_of(membership, order)
-    response = (response or "").strip()[:4000]
-    apply(order, Action.RESPOND_DISPUTE, party, reason=response, fields={"response": response})
-    dispute = order.dispute
-    dispute.response, dispute.responded_at = response, timezone.now()
-    dispute.save(update_fields=["response", "responded_at"])
-    _store(dispute, party, checked)
+    with _files_kept_only_if_committed() as stored:
+        order = order_for(membership, order_id, lock=True)
+        party = party_of(membership, order)
+        response = (response or "").strip()[:4000]
+        apply(order, Action.RESPOND_DISPUTE, party, reason=response, fields={"response": response})
+        dispute = order.dispute
+        dispute.response, dispute.responded_at = response, timezone.now()
+        dispute.save(update_fields=["response", "responded_at"])
+        _store(dispute, party, checked, stored)
     return dispute
 
 
