@@ -69,13 +69,13 @@ class SearchDocument(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["generation", "product"], name="search_document_one_per_generation")
         ]
-        # Facets and sorts read these without touching the table (covering index scans).
+        # Facets and sorts read these without touching the table (covering index scans), beside
+        # the sort and range indexes of migration 0006 (search_doc_newest, search_doc_moq,
+        # search_doc_boosted, search_doc_facet_ranges), which also serve what (generation,
+        # category_path), (generation, published_at) and (generation, moq) did until 0007.
+        # The supplier's own index is its foreign key's.
         indexes = [
-            models.Index(fields=["generation", "category_path"]),
-            models.Index(fields=["generation", "published_at"]),
             models.Index(fields=["generation", "price_at_moq"]),
-            models.Index(fields=["generation", "moq"]),
-            models.Index(fields=["supplier"]),
             models.Index(fields=["generation", "origin"], name="search_doc_origin"),
             models.Index(
                 fields=["generation", "cert_mask", "supplier_verified", "sample_available"], name="search_doc_flags"
