@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from functools import cache
 
 from django.conf import settings
 from django.contrib.auth import authenticate
@@ -78,9 +77,8 @@ def revoke_api_token(*, user: User, token_id: int) -> ApiToken:
     return token
 
 
-@cache
-def _token_shapes() -> tuple[Columns, ...]:
-    return Columns(ApiToken, "t"), Columns(User, "u"), Columns(Company, "c"), Columns(Membership, "m")
+_TOKENS, _USERS = Columns(ApiToken, "t"), Columns(User, "u")
+_COMPANIES, _MEMBERSHIPS = Columns(Company, "c"), Columns(Membership, "m")
 
 
 def membership_for_token(secret: str) -> Membership | None:
@@ -90,12 +88,11 @@ def membership_for_token(secret: str) -> Membership | None:
         return None
     # One hand-written query for the token, its user, its company and the user's membership of
     # that company: it runs on every API request (see core.queries.Columns).
-    tokens, users, companies, memberships = _token_shapes()
     found = select(
-        (tokens, users, companies, memberships),
-        f"FROM {tokens.table} JOIN {users.table} ON u.id = t.user_id"
-        f" JOIN {companies.table} ON c.id = t.company_id"
-        f" JOIN {memberships.table} ON m.company_id = t.company_id AND m.user_id = t.user_id"
+        (_TOKENS, _USERS, _COMPANIES, _MEMBERSHIPS),
+        f"FROM {_TOKENS.table} JOIN {_USERS.table} ON u.id = t.user_id"
+        f" JOIN {_COMPANIES.table} ON c.id = t.company_id"
+        f" JOIN {_MEMBERSHIPS.table} ON m.company_id = t.company_id AND m.user_id = t.user_id"
         " WHERE t.digest = %s AND t.revoked_at IS NULL AND u.is_active = %s",
         [domain.token_digest(secret), True],
     )

@@ -40,8 +40,9 @@ def run(*, bind: str, workers: int, timeout: int) -> None:
             "timeout": timeout,
             "accesslog": "-",
             "errorlog": "-",
-            # Recycle workers now and then so a slow leak never takes the site down.
+            # The app loads once in the master (see load) and the workers fork from it.
             "preload_app": True,
+            # Recycle workers now and then so a slow leak never takes the site down.
             "max_requests": 2000,
             "max_requests_jitter": 200,
             # Bodies above this are refused by our middleware; headers beyond it are refused here.

@@ -6,10 +6,8 @@ pricing seam (`catalog.pricing`), edited by any member of the buyer company. Pla
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import cache
-from types import SimpleNamespace
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Prefetch
 
 from tradebridge.catalog.models import PriceTier, Product, Variant
@@ -19,7 +17,7 @@ from tradebridge.companies import access
 from tradebridge.companies.domain import Kind
 from tradebridge.companies.models import Company, Membership
 from tradebridge.core.errors import DomainError, FieldError, NotFound
-from tradebridge.core.queries import Columns, is_key, select
+from tradebridge.core.queries import Columns, for_update, is_key, select
 from tradebridge.orders.models import CartLine
 
 MAX_CART_LINES = 200
@@ -45,15 +43,11 @@ def quote_line(variant: Variant, tiers: list[PriceTier], quantity: int, field: s
 
 # The cart's reads run for every line a buyer adds and on every cart page, so they are written by
 # hand (see core.queries.Columns) rather than compiled by the ORM each time.
-@cache
-def _shapes() -> SimpleNamespace:
-    return SimpleNamespace(
-        line=Columns(CartLine, "l"),
-        variant=Columns(Variant, "v"),
-        product=Columns(Product, "p"),
-        supplier=Columns(Company, "c"),
-        tier=Columns(PriceTier, "t"),
-    )
+_LINES = Columns(CartLine, "l")
+_VARIANTS = Columns(Variant, "v")
+_PRODUCTS = Columns(Product, "p")
+_SUPPLIERS = Columns(Company, "c")
+_TIERS = Columns(PriceTier, "t")
 
 
 def tiers_of(product_ids: Iterable[int]) -> dict[int, list[PriceTier]]:
@@ -61,28 +55,23 @@ def tiers_of(product_ids: Iterable[int]) -> dict[int, list[PriceTier]]:
     ids = sorted(set(product_ids))
     found: dict[int, list[PriceTier]] = {pk: [] for pk in ids}
     if ids:
-        tier = _shapes().tier
         marks = ", ".join(["%s"] * len(ids))
-        rest = f"FROM {tier.table} WHERE t.product_id IN ({marks}) ORDER BY t.min_quantity, t.id"
-        for (row,) in select((tier,), rest, ids):
+        rest = f"FROM {_TIERS.table} WHERE t.product_id IN ({marks}) ORDER BY t.min_quantity, t.id"
+        for (row,) in select((_TIERS,), rest, ids):
             found[row.product_id].append(row)
     return found
 
 
 def cart_lines(buyer_id: int, *, lock: bool = False) -> tuple[list[CartLine], dict[int, list[PriceTier]]]:
     """The buyer's cart lines in the order they were added, each with its variant, product and
-    supplier loaded, and the products' tiers. `lock` holds the lines until the transaction ends
-    (SQLite's transactions are immediate: the whole database is already held)."""
-    s = _shapes()
+    supplier loaded, and the products' tiers. `lock` holds the lines until the transaction ends."""
     rest = (
-        f"FROM {s.line.table} JOIN {s.variant.table} ON v.id = l.variant_id"
-        f" JOIN {s.product.table} ON p.id = v.product_id JOIN {s.supplier.table} ON c.id = p.supplier_id"
-        " WHERE l.buyer_id = %s ORDER BY l.id"
+        f"FROM {_LINES.table} JOIN {_VARIANTS.table} ON v.id = l.variant_id"
+        f" JOIN {_PRODUCTS.table} ON p.id = v.product_id JOIN {_SUPPLIERS.table} ON c.id = p.supplier_id"
+        f" WHERE l.buyer_id = %s ORDER BY l.id{for_update(lock, of='l')}"
     )
-    if lock and connection.features.has_select_for_update_of:
-        rest += " FOR UPDATE OF l"
     lines = []
-    for line, variant, product, supplier in select((s.line, s.variant, s.product, s.supplier), rest, [buyer_id]):
+    for line, variant, product, supplier in select((_LINES, _VARIANTS, _PRODUCTS, _SUPPLIERS), rest, [buyer_id]):
         product.supplier, variant.product, line.variant = supplier, product, variant
         lines.append(line)
     return lines, tiers_of(line.variant.product_id for line in lines)
@@ -93,11 +82,10 @@ def _buyable_variant(variant_id: int, buyer_id: int) -> tuple[Variant, list[Pric
     cart holds."""
     if not is_key(variant_id):
         raise NotFound("variant_not_found", "No such product variant.", "variant_id")
-    s = _shapes()
-    others = f"(SELECT COUNT(*) FROM {s.line.name} o WHERE o.buyer_id = %s AND o.variant_id <> v.id)"  # noqa: S608
+    others = f"(SELECT COUNT(*) FROM {_LINES.name} o WHERE o.buyer_id = %s AND o.variant_id <> v.id)"  # noqa: S608
     found = select(
-        (s.variant, s.product),
-        f"FROM {s.variant.table} JOIN {s.product.table} ON p.id = v.product_id WHERE v.id = %s AND p.status = %s",
+        (_VARIANTS, _PRODUCTS),
+        f"FROM {_VARIANTS.table} JOIN {_PRODUCTS.table} ON p.id = v.product_id WHERE v.id = %s AND p.status = %s",
         [buyer_id, variant_id, Product.Status.PUBLISHED.value],
         extra=[others],
     )

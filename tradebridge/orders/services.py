@@ -5,7 +5,7 @@ funds), and the two timers' moves. Disputes are in disputes.py, placing in place
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from django.conf import settings
 from django.db import transaction
@@ -153,15 +153,9 @@ def record_payment(*, order_id: int, part: str, amount: Money, provider: str, pr
 # -- timers --------------------------------------------------------------------------------------
 
 
-def _due_order(order_id: int) -> Order | None:
-    return Order.objects.select_for_update().filter(pk=order_id).first()
-
-
 def closes_unpaid_at(order: Order) -> datetime | None:
     """When the auto-close timer will close the order if no payment comes, or None."""
-    if order.state not in AWAITING_MONEY:
-        return None
-    return order.state_changed_at + timedelta(days=settings.ORDER_UNPAID_CLOSE_DAYS)
+    return timers.auto_close_due(order.state_changed_at) if order.state in AWAITING_MONEY else None
 
 
 @transaction.atomic
@@ -173,7 +167,7 @@ def close_if_unpaid(*, order_id: int, since: datetime | None = None, now: dateti
     `since` is the state change the timer was set for; if the order moved since, that move set
     its own timer and this one stands down."""
     now = now or timezone.now()
-    order = _due_order(order_id)
+    order = rows.order(order_id, None, lock=True)  # a timer for an order gone is a no-op
     if order is None or order.state not in AWAITING_MONEY:
         return False
     if since is not None and order.state_changed_at != since:
@@ -196,7 +190,7 @@ def confirm_if_due(*, order_id: int, now: datetime | None = None) -> bool:
     """The auto-confirm timer: ORDER_AUTO_CONFIRM_DAYS after delivery without a dispute, receipt
     is confirmed for the buyer and escrow released. Idempotent; returns whether it completed."""
     now = now or timezone.now()
-    order = _due_order(order_id)
+    order = rows.order(order_id, None, lock=True)  # a timer for an order gone is a no-op
     if order is None or order.state != State.DELIVERED or order.delivered_at is None:
         return False
     if not is_due(order.delivered_at, now, settings.ORDER_AUTO_CONFIRM_DAYS):

@@ -18,11 +18,15 @@ from datetime import datetime, timedelta
 from django.conf import settings
 
 
+def auto_close_due(since: datetime) -> datetime:
+    """When an order waiting for money since `since` closes if none comes."""
+    return since + timedelta(days=settings.ORDER_UNPAID_CLOSE_DAYS)
+
+
 def schedule_auto_close(order_id: int, *, since: datetime) -> None:
     from tradebridge.orders.tasks import auto_close_order
 
-    due = since + timedelta(days=settings.ORDER_UNPAID_CLOSE_DAYS)
-    auto_close_order.using(run_after=due).enqueue(order_id, since.isoformat())
+    auto_close_order.using(run_after=auto_close_due(since)).enqueue(order_id, since.isoformat())
 
 
 def schedule_auto_confirm(order_id: int, *, since: datetime) -> None:

@@ -42,13 +42,20 @@ class Party:
 SYSTEM = Party(Actor.SYSTEM)
 
 
-def visible_orders(membership: Membership) -> QuerySet[Order]:
-    """The orders this company is a party to; the operator sees them all."""
+def party_scope(membership: Membership) -> int | None:
+    """The company whose orders the membership may see, or None for the operator (all of them);
+    a caller with no company is refused."""
     if not membership:
         raise Forbidden("no_company", "You need to belong to a company to do this.")
-    if membership.company.kind == Kind.OPERATOR:
+    return None if membership.company.kind == Kind.OPERATOR else membership.company_id
+
+
+def visible_orders(membership: Membership) -> QuerySet[Order]:
+    """The orders this company is a party to; the operator sees them all."""
+    company_id = party_scope(membership)
+    if company_id is None:
         return Order.objects.all()
-    return Order.objects.filter(Q(buyer_id=membership.company_id) | Q(supplier_id=membership.company_id))
+    return Order.objects.filter(Q(buyer_id=company_id) | Q(supplier_id=company_id))
 
 
 def order_for(membership: Membership, order_id: int, *, lock: bool = False) -> Order:
@@ -57,12 +64,6 @@ def order_for(membership: Membership, order_id: int, *, lock: bool = False) -> O
     if order is None:
         raise NotFound("order_not_found", "No such order.", "order_id")
     return order
-
-
-def party_scope(membership: Membership) -> int | None:
-    """The company whose orders the membership may see, or None for the operator (all)."""
-    visible_orders(membership)  # refuses a caller with no company
-    return None if membership.company.kind == Kind.OPERATOR else membership.company_id
 
 
 def party_of(membership: Membership, order: Order) -> Party:
