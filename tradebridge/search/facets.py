@@ -58,22 +58,6 @@ class Tally:
         ]
 
     @classmethod
-    def grouped(cls, query: ProductQuery, groups: Iterable[tuple]) -> Tally:
-        """From (path, origin, cert mask, verified, sample, count) groups, narrowed here."""
-        paths: dict[tuple[str, str], int] = {}
-        flags = []
-        required = sum(CERT_BITS[cert] for cert in query.certifications)
-        for path, origin, mask, verified, sample, n in groups:
-            if mask & required != required or (query.verified_only and not verified):
-                continue
-            if query.sample_available and not sample:
-                continue
-            paths[path, origin] = paths.get((path, origin), 0) + n
-            if not query.category or _in_category(path, query.category):
-                flags.append((origin, mask, verified, sample, n))
-        return cls(query, [(*key, n) for key, n in paths.items()], flags)
-
-    @classmethod
     def summed(cls, query: ProductQuery, paths, flags) -> Tally:
         """From groups (models.FacetGroup and its projections) narrowed already: `paths` having
         the category and origin, `flags` the origin, certifications and flags of those in the

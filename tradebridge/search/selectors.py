@@ -6,7 +6,7 @@ number of queries, whatever the page size or the number of matches.
 
 from __future__ import annotations
 
-from django.db.models import Count, F, Func, IntegerField, OrderBy, Subquery, Value
+from django.db.models import F, Func, IntegerField, OrderBy, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from tradebridge.pricing.selectors import rate_table
 from tradebridge.search import filters, single_pass, understanding
 from tradebridge.search.backends import for_connection
-from tradebridge.search.facets import FACET_FILTERS, NARROWING_FILTERS, TALLY_COLUMNS, Tally, facets
+from tradebridge.search.facets import FACET_FILTERS, NARROWING_FILTERS, Tally, facets
 from tradebridge.search.hits import hits
 from tradebridge.search.models import FacetGroup, FlagGroup, IndexState, PathGroup, SearchDocument
 from tradebridge.search.params import query_from_params
@@ -68,7 +68,6 @@ def search_products(query: ProductQuery, *, language: str) -> ProductResults:
         return documents
 
     start = (query.page - 1) * query.per_page
-    facet_conditions = [arg for name in FACET_FILTERS for arg in conditions.by_name.get(name, ())]
     sort = None if query.sort == "relevance" else _sort_keys(query, rates)
 
     def one_pass(compiled: str) -> tuple[Tally, list[tuple[int, float]]]:
@@ -78,7 +77,7 @@ def search_products(query: ProductQuery, *, language: str) -> ProductResults:
             filtered(FACET_FILTERS),
             backend,
             compiled,
-            facet_conditions=facet_conditions,
+            conditions=conditions,
             sort=sort,
             start=start,
             stop=start + query.per_page,
@@ -122,8 +121,7 @@ def search_products(query: ProductQuery, *, language: str) -> ProductResults:
 
 def _browse_tally(query: ProductQuery, conditions: filters.Conditions, filtered) -> Tally:
     """Facet counts without text. With facet filters only, from the facet groups of the live
-    generation (models.FacetGroup); otherwise from the documents passing the other filters,
-    grouped by the five facet columns in one pass."""
+    generation (models.FacetGroup); otherwise from the documents passing the other filters."""
     if set(conditions.by_name) <= set(FACET_FILTERS):
         by_name = conditions.by_name
 
@@ -138,10 +136,7 @@ def _browse_tally(query: ProductQuery, conditions: filters.Conditions, filtered)
         if query.category:
             return Tally.summed(query, paths, groups(FacetGroup, "category", *NARROWING_FILTERS))
         return Tally.summed(query, paths, groups(FlagGroup, *NARROWING_FILTERS))
-    # COUNT(*), not of a column: the facet columns and the range ones are all in
-    # search_doc_facet_ranges, so PostgreSQL counts from that index alone (index-only scan).
-    groups = filtered(FACET_FILTERS).values_list(*TALLY_COLUMNS).annotate(n=Count("*")).order_by()
-    return Tally.grouped(query, groups)
+    return single_pass.tally(query, filtered(FACET_FILTERS), conditions)
 
 
 def _sort_keys(query: ProductQuery, rates) -> list[SortKey]:
