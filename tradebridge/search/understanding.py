@@ -38,8 +38,8 @@ ZH_STOPWORDS = frozenset({"的", "和", "与", "及", "或", "在", "了", "是"
 @dataclass(frozen=True)
 class Clause:
     """Index tokens that must all match: adjacent, in order (a phrase; the last token may be a
-    prefix) or, when not `adjacent`, anywhere in the same column group (each one-character
-    token a prefix when `prefix`). `field` is "text" (title, attributes, description) or "pinyin"."""
+    prefix) or, when not `adjacent`, anywhere in the same column group (every token a prefix
+    when `prefix`). `field` is "text" (title, attributes, description) or "pinyin"."""
 
     tokens: tuple[str, ...]
     prefix: bool = False
@@ -226,12 +226,11 @@ def _clauses(normalised: str) -> list[Clause]:
         clauses.append(_clause(bigrams, prefix=len(bigrams) == 1 and len(bigrams[0]) == 1))
         runs = text.CJK_RUN.findall(normalised)
         if sum(map(len, runs)) > 2:
-            # 伯爵茶 also finds 伯爵红茶: its words anywhere (伯爵, then 茶 as a prefix: a lone
-            # character starts a token). Not every character as a prefix: each one-character
-            # prefix merges the postings of every token it starts, which cost four times the
-            # rest of the query (1M listings: bare engine p50 16.5 -> 3.8 ms without them).
+            # 伯爵茶 also finds 伯爵红茶: its words anywhere (伯爵, and 茶 where a run ends). No
+            # prefixes: a one-character prefix merges the postings of every token the character
+            # starts (色: half of a million listings), which cost more than the rest of the query.
             scattered = [token for run in runs for word in text.jieba_words(run) for token in _word_tokens(word)]
-            clauses.append(_clause(tuple(dict.fromkeys(scattered)), prefix=True, adjacent=False))
+            clauses.append(_clause(tuple(dict.fromkeys(scattered)), adjacent=False))
     elif latin and bigrams:
         # A mixed alternative ("CE 认证"): every token, in any order.
         clauses.extend(_clause((token,)) for token in (*latin, *bigrams)[:MAX_PHRASE_TOKENS])
@@ -239,9 +238,10 @@ def _clauses(normalised: str) -> list[Clause]:
 
 
 def _word_tokens(word: str) -> tuple[str, ...]:
-    """A Chinese word as tokens that may lie apart: a word of one or two characters is itself;
-    a longer one its dictionary sub-words (伯爵茶: 伯爵) and each character they leave out (茶,
-    matched as a prefix), or its bigrams when it has no sub-words."""
+    """A Chinese word as index tokens that may lie apart: a word of one or two characters is
+    itself (a lone character is a token where a run ends); a longer one its dictionary
+    sub-words (伯爵茶: 伯爵) and each character they leave out (茶), or its bigrams when it has
+    no sub-words."""
     if len(word) <= 2:
         return (word,)
     parts = [p for p in text.jieba_tokenizer().cut_for_search(word, HMM=False) if len(p) == 2 and p != word]

@@ -38,7 +38,7 @@ def _lexeme(token: str, weights: str, prefix: bool) -> str:
 def _clause(clause: Clause) -> str:
     weights = _WEIGHTS[clause.field]
     if not clause.adjacent:
-        return "(" + " & ".join(_lexeme(t, weights, clause.prefix and len(t) == 1) for t in clause.tokens) + ")"
+        return "(" + " & ".join(_lexeme(t, weights, clause.prefix) for t in clause.tokens) + ")"
     last = len(clause.tokens) - 1
     return (
         "(" + " <-> ".join(_lexeme(t, weights, clause.prefix and i == last) for i, t in enumerate(clause.tokens)) + ")"

@@ -38,8 +38,8 @@ def _quote(token: str) -> str:
 
 def _clause(clause: Clause) -> str:
     if not clause.adjacent:
-        scattered = (_quote(t) + (" *" if clause.prefix and len(t) == 1 else "") for t in clause.tokens)
-        return f"{_COLUMNS[clause.field]} : (" + " AND ".join(scattered) + ")"
+        star = " *" if clause.prefix else ""
+        return f"{_COLUMNS[clause.field]} : (" + " AND ".join(_quote(t) + star for t in clause.tokens) + ")"
     phrase = " + ".join(_quote(t) for t in clause.tokens)
     return f"{_COLUMNS[clause.field]} : ({phrase}{' *' if clause.prefix else ''})"
 
