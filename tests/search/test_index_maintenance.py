@@ -265,6 +265,48 @@ def test_a_rebuild_gives_the_connection_back_its_page_cache(catalog):
         assert cursor.fetchone()[0] == before
 
 
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="FTS5's segments are SQLite's")
+def test_a_rebuild_leaves_fts5_one_segment_without_the_old_generation(catalog):
+    def segments():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT COUNT(DISTINCT segid) FROM search_fts_idx")
+            return cursor.fetchone()[0]
+
+    services.rebuild_index()  # the catalog's documents were written one by one: now a generation to drop
+    # Compacted: the old generation's postings and the entries deleting them are merged away.
+    assert segments() == 1
+    with connection.cursor() as cursor:
+        cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('integrity-check')")
+    assert found("whisky") == {catalog["whisky"].pk}
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="FTS5's segments are SQLite's")
+def test_compacting_in_slices_carries_one_merge_on_to_the_end(catalog, monkeypatch):
+    from tradebridge.search.backends import sqlite
+
+    merges = []
+    real_atomic = sqlite.transaction.atomic
+
+    def counted_atomic(*args, **kwargs):
+        merges.append(1)
+        assert len(merges) < 500, "compacting does not converge"
+        return real_atomic(*args, **kwargs)
+
+    monkeypatch.setattr(sqlite, "MERGE_PAGES", 1)
+    services.rebuild_index()
+    monkeypatch.setattr(sqlite.transaction, "atomic", counted_atomic)
+    with connection.cursor() as cursor:
+        # A second segment, of many pages: 2,000 rows of the engine's index alone, each with
+        # its own token (the merge flushes them first).
+        rows = [(10_000_000 + n, f"extra{n:05d}token") for n in range(2_000)]
+        cursor.executemany("INSERT INTO search_fts(rowid, title) VALUES (%s, %s)", rows)
+    sqlite.SqliteBackend().compact()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT COUNT(DISTINCT segid) FROM search_fts_idx")
+        assert cursor.fetchone()[0] == 1
+    assert len(merges) > 2  # a page a slice: the merge took several
+
+
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's planner statistics")
 def test_a_rebuild_gives_postgresql_statistics_for_the_catalog_and_the_documents(catalog):
     def estimated_rows(table):

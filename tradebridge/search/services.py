@@ -154,7 +154,8 @@ def _rebuild(backend, builder: DocumentBuilder, progress: Progress | None, batch
         state.generation, state.building, state.engine_through = target, None, None
         state.rebuilt_at = timezone.now()
         state.save(update_fields=["generation", "building", "engine_through", "rebuilt_at"])
-    _drop_generation(old)
+    if _drop_generation(old):
+        backend.compact()
     return SearchDocument.objects.filter(generation=target).count()
 
 
@@ -217,11 +218,14 @@ def _reconcile(target: int) -> None:
     SearchDocument.objects.filter(generation=target).exclude(product__status=Product.Status.PUBLISHED).delete()
 
 
-def _drop_generation(generation: int) -> None:
-    """Delete an old generation in slices, so no single transaction holds the table long."""
+def _drop_generation(generation: int) -> int:
+    """Delete an old generation in slices, so no single transaction holds the table long.
+    Returns how many documents it had."""
+    dropped = 0
     while True:
         with transaction.atomic():
             ids = list(SearchDocument.objects.filter(generation=generation).values_list("pk", flat=True)[:DELETE_BATCH])
             if not ids:
-                return
+                return dropped
             SearchDocument.objects.filter(pk__in=ids).delete()
+            dropped += len(ids)

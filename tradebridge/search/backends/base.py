@@ -46,6 +46,11 @@ class SearchBackend(Protocol):
         into the engine's index, for engines that index them in bulk rather than row by row."""
         ...
 
+    def compact(self) -> None:
+        """Reclaim the engine's index after a rebuild deleted the old generation, in slices
+        short enough not to hold up edits."""
+        ...
+
     def ranked(self, documents: QuerySet, compiled: str, *, start: int, stop: int) -> list[tuple[int, float]]:
         """(product id, score) of the `documents` matching `compiled`, best first (score is text
         relevance × the document's boost; ties by product id), rows [start:stop]."""

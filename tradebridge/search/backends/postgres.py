@@ -80,6 +80,10 @@ class PostgresBackend:
             else:
                 cursor.execute("VACUUM (ANALYZE) search_searchdocument")
 
+    def compact(self) -> None:
+        """Nothing more: the `VACUUM` that ends `rebuilding` reclaims the old generation's rows
+        and their GIN entries."""
+
     def wait_for_writers(self) -> None:
         """Poll until the transactions of this database that held a transaction id (had written)
         at the call have ended. Those that had not written yet read the index state after it

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import FloatField, QuerySet
 from django.db.models.expressions import RawSQL
 
@@ -24,6 +24,7 @@ from tradebridge.search.understanding import Clause, Term
 _COLUMNS = {"text": "{title attrs body}", "pinyin": "{pinyin}"}
 _BM25 = "bm25(search_fts, {})".format(", ".join(str(w) for w in COLUMN_WEIGHTS))
 REBUILD_CACHE_KIB = 262_144
+MERGE_PAGES = 2_000  # FTS5 leaf pages merged a transaction while compacting (~8 MB)
 _FILL = (
     "INSERT INTO search_fts(rowid, title, attrs, body, pinyin) "
     "SELECT id, title, attrs, body, pinyin FROM search_searchdocument WHERE generation = %s AND id > %s"
@@ -84,6 +85,25 @@ class SqliteBackend:
     def wait_for_writers(self) -> None:
         """Nothing to wait for: every transaction takes the write lock as it begins (IMMEDIATE),
         so the mark itself waited for the writers before it, and the ones after read it."""
+
+    def compact(self) -> None:
+        """Merge the FTS5 index's segments into one, a slice a transaction. Until then the old
+        generation's postings and the entries deleting them stay in it: after a rebuild of a
+        million listings it held 640 MB instead of 266, and searches took 70% longer.
+
+        FTS5's incremental optimize: a negative page count puts every segment on one level and
+        starts merging them; positive ones carry that merge on (another negative one would
+        start it over). A merge that changes fewer than two rows found nothing left to do."""
+        pages = -MERGE_PAGES
+        while True:
+            with transaction.atomic():
+                raw = connection.connection
+                before = raw.total_changes
+                with connection.cursor() as cursor:
+                    cursor.execute("INSERT INTO search_fts(search_fts, rank) VALUES ('merge', %s)", [pages])
+                if raw.total_changes - before < 2:
+                    return
+            pages = MERGE_PAGES
 
     def fill(self, generation: int, *, after: int, up_to: int | None = None) -> None:
         """Add the documents of `generation` with after < id <= up_to (None: all) to FTS5 in one
