@@ -116,7 +116,9 @@ def _cursor():
     more CPU parsing and planning their joins (~0.3 ms each) than running them. Everything else
     keeps Django's client-side binding, under which search's statements get a plan made for
     their own terms every time (a generic plan, prepared once, served them worse)."""
-    if connection.vendor != "postgresql":
+    if connection.vendor != "postgresql" or connection.queries_logged:
+        # Logged queries (DEBUG, a test counting them) need the text a client-side cursor
+        # keeps; a prepared statement's is not kept.
         return connection.cursor()
     connection.close_if_health_check_failed()
     connection.ensure_connection()
@@ -127,7 +129,7 @@ def _cursor():
     with connection.wrap_database_errors:
         raw = _prepared_cursor_class()(connection.connection)
     connection.validate_thread_sharing()
-    return connection.make_debug_cursor(raw) if connection.queries_logged else connection.make_cursor(raw)
+    return connection.make_cursor(raw)
 
 
 _ONLY_WHEN_ASKED = 2**31 - 1
