@@ -307,6 +307,22 @@ def test_compacting_in_slices_carries_one_merge_on_to_the_end(catalog, monkeypat
     assert len(merges) > 2  # a page a slice: the merge took several
 
 
+def test_a_compaction_that_fails_after_the_switch_leaves_the_rebuild_done(catalog, monkeypatch, caplog):
+    from django.db import OperationalError
+
+    from tradebridge.search.backends import for_connection
+
+    def locked(self):
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(type(for_connection()), "compact", locked)
+    before = IndexState.objects.get(pk=1).generation
+    assert services.rebuild_index() == Product.objects.filter(status="published").count()
+    assert IndexState.objects.get(pk=1).generation == before + 1
+    assert found("whisky") == {catalog["whisky"].pk}
+    assert "compacting the index after a rebuild failed" in caplog.text
+
+
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's planner statistics")
 def test_a_rebuild_gives_postgresql_statistics_for_the_catalog_and_the_documents(catalog):
     def estimated_rows(table):

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from django.db import connection
+
 from tradebridge.catalog.models import Category, PriceTier, Product, ProductImage
 from tradebridge.companies.domain import Verification
 from tradebridge.companies.models import Company
@@ -60,8 +62,12 @@ _TIERS = Columns(PriceTier, "t")
 _TABLES = {model: model._meta.db_table for model in (Product, Company, Category, ProductImage)}
 
 
-def _in(ids: list[int]) -> str:
-    return ", ".join(["%s"] * len(ids))
+def _among(column: str, ids: list[int]) -> tuple[str, list]:
+    """`column` is one of `ids`, as SQL and its parameters. On PostgreSQL one array parameter,
+    so the statement's text (which it is prepared by) is the same for a page of any length."""
+    if connection.vendor == "postgresql":
+        return f"{column} = ANY(%s)", [ids]
+    return f"{column} IN ({', '.join(['%s'] * len(ids))})", list(ids)
 
 
 def hits(
@@ -77,20 +83,20 @@ def hits(
     if not ids:
         return ()
     products, companies, categories = _TABLES[Product], _TABLES[Company], _TABLES[Category]
+    product_is, product_params = _among("p.id", ids)
     rows = {
         row[0]: _Product._make(row)
         for row in select(
             (),
             f"FROM {products} p JOIN {companies} c ON c.id = p.supplier_id "
-            f"LEFT JOIN {categories} k ON k.id = p.category_id WHERE p.id IN ({_in(ids)})",
-            ids,
+            f"LEFT JOIN {categories} k ON k.id = p.category_id WHERE {product_is}",
+            product_params,
             extra=_PRODUCT_COLUMNS,
         )
     }
     tiers: dict[int, list[ranking.TierRow]] = {}
-    for (tier,) in select(
-        (_TIERS,), f"FROM {_TIERS.table} WHERE t.product_id IN ({_in(ids)}) ORDER BY t.min_quantity", ids
-    ):
+    tier_is, tier_params = _among("t.product_id", ids)
+    for (tier,) in select((_TIERS,), f"FROM {_TIERS.table} WHERE {tier_is} ORDER BY t.min_quantity", tier_params):
         tiers.setdefault(tier.product_id, []).append(
             ranking.TierRow(tier.min_quantity, tier.unit_price, tier.variant_id)
         )
@@ -108,10 +114,11 @@ def _cover_images(ids: list[int]) -> dict[int, str]:
     thumbnail = ProductImage._meta.get_field("thumbnail").storage
     file = ProductImage._meta.get_field("file").storage
     found: dict[int, str] = {}
+    image_is, params = _among("i.product_id", ids)
     for product_id, thumb_name, file_name, source_url in select(
         (),
-        f"FROM {_TABLES[ProductImage]} i WHERE i.product_id IN ({_in(ids)}) ORDER BY i.product_id, i.position, i.id",
-        ids,
+        f"FROM {_TABLES[ProductImage]} i WHERE {image_is} ORDER BY i.product_id, i.position, i.id",
+        params,
         extra=("i.product_id", "i.thumbnail", "i.file", "i.source_url"),
     ):
         if product_id not in found:

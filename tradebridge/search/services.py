@@ -22,9 +22,10 @@ faster. The slices keep each write transaction short, so edits never wait long f
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Iterator
 
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
 from tradebridge.catalog.bulk import insert_many
@@ -45,6 +46,7 @@ DELETE_BATCH = 20_000
 ENGINE_FILL_SLICE = 50_000
 
 Progress = Callable[[int, int], None]
+logger = logging.getLogger(__name__)
 
 
 def index_state() -> IndexState:
@@ -155,7 +157,12 @@ def _rebuild(backend, builder: DocumentBuilder, progress: Progress | None, batch
         state.rebuilt_at = timezone.now()
         state.save(update_fields=["generation", "building", "engine_through", "rebuilt_at"])
     if _drop_generation(old):
-        backend.compact()
+        try:
+            backend.compact()
+        except DatabaseError:
+            # Only an optimisation, after the switch: the new generation is live and whole, and
+            # the next rebuild or FTS5's own merging reclaims the space.
+            logger.warning("search: compacting the index after a rebuild failed", exc_info=True)
     return SearchDocument.objects.filter(generation=target).count()
 
 
