@@ -74,6 +74,16 @@ def test_english_phrase_from_the_glossary_is_one_term():
     assert "球阀" in parsed.terms[0].reading.alternatives
 
 
+def test_pinyin_with_v_for_u_umlaut_reads_as_the_index_writes_it():
+    # The index writes 女 as nv (pypinyin's toneless style); typed queries do the same.
+    assert text.pinyin_tokens("女士") == ["nvshi"]
+    assert pinyin.split("nvshi") == ("nv", "shi")
+    assert pinyin.split("lvse") == ("lv", "se")
+    assert pinyin.split("nu") == ("nu",) and pinyin.split("lve") == ("lve",)
+    (term,) = understanding.parse("nv shi qian bao").terms
+    assert term.reading.language == "pinyin" and "女士钱包" in term.reading.alternatives
+
+
 def test_pinyin_and_mixed_scripts():
     assert _readings("yangmao weijin") == [("yangmao", "pinyin"), ("weijin", "pinyin")]
     assert understanding.parse("yangmaoweijin").display == "yangmaoweijin → 羊毛围巾"

@@ -19,12 +19,24 @@ def syllables() -> frozenset[str]:
     found: set[str] = set()
     for readings in pinyin_dict.values():
         for reading in readings.split(","):
-            plain = "".join(c for c in unicodedata.normalize("NFKD", reading) if not unicodedata.combining(c))
-            plain = plain.replace("ü", "v")
+            plain = _toneless(reading)
             # Interjections written without a vowel (hm, ng) would split English words apart.
             if plain.isascii() and plain.isalpha() and any(v in plain for v in "aeiouv"):
                 found.add(plain)
     return frozenset(found)
+
+
+def _toneless(reading: str) -> str:
+    """A reading without its tone mark, ü written v as the index writes it (nǚ → nv). The
+    diaeresis is read before the marks are dropped: decomposed, ǚ is u + ¨ + ˇ, and dropping
+    every mark left nu, so nv (女), lv (绿) and lve (略) were not syllables at all."""
+    out: list[str] = []
+    for char in unicodedata.normalize("NFD", reading):
+        if char == "\u0308" and out and out[-1] == "u":
+            out[-1] = "v"
+        elif not unicodedata.combining(char):
+            out.append(char)
+    return "".join(out)
 
 
 @lru_cache(maxsize=16_384)
