@@ -26,6 +26,15 @@ def is_key(value) -> bool:
     return isinstance(value, int) and -(2**63) <= value < 2**63
 
 
+def among(column: str, ids: Sequence[int]) -> tuple[str, list]:
+    """`column` is one of `ids` (not empty), as SQL and its parameters. On PostgreSQL one array
+    parameter, so the statement's text, which `_cursor` prepares it by, is the same however
+    many ids there are (an IN list would prepare one statement per length)."""
+    if connection.vendor == "postgresql":
+        return f"{column} = ANY(%s)", [list(ids)]
+    return f"{column} IN ({', '.join(['%s'] * len(ids))})", list(ids)
+
+
 class Columns:
     """Every concrete column of a model under a table alias, for a hand-written SELECT.
 

@@ -17,7 +17,7 @@ from tradebridge.companies import access
 from tradebridge.companies.domain import Kind
 from tradebridge.companies.models import Company, Membership
 from tradebridge.core.errors import DomainError, FieldError, NotFound
-from tradebridge.core.queries import Columns, for_update, is_key, select
+from tradebridge.core.queries import Columns, among, for_update, is_key, select
 from tradebridge.orders.models import CartLine
 
 MAX_CART_LINES = 200
@@ -55,9 +55,9 @@ def tiers_of(product_ids: Iterable[int]) -> dict[int, list[PriceTier]]:
     ids = sorted(set(product_ids))
     found: dict[int, list[PriceTier]] = {pk: [] for pk in ids}
     if ids:
-        marks = ", ".join(["%s"] * len(ids))
-        rest = f"FROM {_TIERS.table} WHERE t.product_id IN ({marks}) ORDER BY t.min_quantity, t.id"
-        for (row,) in select((_TIERS,), rest, ids):
+        of_products, params = among("t.product_id", ids)
+        rest = f"FROM {_TIERS.table} WHERE {of_products} ORDER BY t.min_quantity, t.id"
+        for (row,) in select((_TIERS,), rest, params):
             found[row.product_id].append(row)
     return found
 

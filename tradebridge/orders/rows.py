@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from tradebridge.accounts.models import User
 from tradebridge.companies.models import Company
-from tradebridge.core.queries import Columns, for_update, is_key, select, select_one
+from tradebridge.core.queries import Columns, among, for_update, is_key, select, select_one
 from tradebridge.orders.models import Dispute, Order, OrderEvent, OrderLine, Payment
 
 _ORDERS = Columns(Order, "o")
@@ -50,11 +50,11 @@ def with_parties(order_ids: Sequence[int], company_id: int | None) -> list[Order
     if not order_ids:
         return []
     scope, params = _visible(company_id)
-    marks = ", ".join(["%s"] * len(order_ids))
+    chosen, chosen_params = among("o.id", order_ids)
     rows = select(
         (_ORDERS, _BUYERS, _SUPPLIERS),
-        f"{_with_parties()} WHERE o.id IN ({marks}){scope} ORDER BY o.placed_at DESC, o.id DESC",
-        [*order_ids, *params],
+        f"{_with_parties()} WHERE {chosen}{scope} ORDER BY o.placed_at DESC, o.id DESC",
+        [*chosen_params, *params],
     )
     for found, buyer, supplier in rows:
         found.buyer, found.supplier = buyer, supplier

@@ -9,12 +9,10 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from django.db import connection
-
 from tradebridge.catalog.models import Category, PriceTier, Product, ProductImage
 from tradebridge.companies.domain import Verification
 from tradebridge.companies.models import Company
-from tradebridge.core.queries import Columns, select
+from tradebridge.core.queries import Columns, among, select
 from tradebridge.pricing.money import Money
 from tradebridge.pricing.selectors import DisplayRate
 from tradebridge.search import ranking
@@ -22,7 +20,6 @@ from tradebridge.search.highlight import Highlighter
 from tradebridge.search.query import Hit
 
 
-# None of these columns needs a database converter; the tiers' prices do (Columns loads them).
 class _Product(NamedTuple):
     pk: int
     handle: str
@@ -41,6 +38,7 @@ class _Product(NamedTuple):
     category_path: str | None
 
 
+# None of these columns needs a database converter; the tiers' prices do (Columns loads them).
 _PRODUCT_COLUMNS = (
     "p.id",
     "p.handle",
@@ -62,14 +60,6 @@ _TIERS = Columns(PriceTier, "t")
 _TABLES = {model: model._meta.db_table for model in (Product, Company, Category, ProductImage)}
 
 
-def _among(column: str, ids: list[int]) -> tuple[str, list]:
-    """`column` is one of `ids`, as SQL and its parameters. On PostgreSQL one array parameter,
-    so the statement's text (which it is prepared by) is the same for a page of any length."""
-    if connection.vendor == "postgresql":
-        return f"{column} = ANY(%s)", [ids]
-    return f"{column} IN ({', '.join(['%s'] * len(ids))})", list(ids)
-
-
 def hits(
     scored: list[tuple[int, float]],
     *,
@@ -83,7 +73,7 @@ def hits(
     if not ids:
         return ()
     products, companies, categories = _TABLES[Product], _TABLES[Company], _TABLES[Category]
-    product_is, product_params = _among("p.id", ids)
+    product_is, product_params = among("p.id", ids)
     rows = {
         row[0]: _Product._make(row)
         for row in select(
@@ -95,7 +85,7 @@ def hits(
         )
     }
     tiers: dict[int, list[ranking.TierRow]] = {}
-    tier_is, tier_params = _among("t.product_id", ids)
+    tier_is, tier_params = among("t.product_id", ids)
     for (tier,) in select((_TIERS,), f"FROM {_TIERS.table} WHERE {tier_is} ORDER BY t.min_quantity", tier_params):
         tiers.setdefault(tier.product_id, []).append(
             ranking.TierRow(tier.min_quantity, tier.unit_price, tier.variant_id)
@@ -114,7 +104,7 @@ def _cover_images(ids: list[int]) -> dict[int, str]:
     thumbnail = ProductImage._meta.get_field("thumbnail").storage
     file = ProductImage._meta.get_field("file").storage
     found: dict[int, str] = {}
-    image_is, params = _among("i.product_id", ids)
+    image_is, params = among("i.product_id", ids)
     for product_id, thumb_name, file_name, source_url in select(
         (),
         f"FROM {_TABLES[ProductImage]} i WHERE {image_is} ORDER BY i.product_id, i.position, i.id",
