@@ -84,6 +84,26 @@ def test_pinyin_with_v_for_u_umlaut_reads_as_the_index_writes_it():
     assert term.reading.language == "pinyin" and "女士钱包" in term.reading.alternatives
 
 
+def test_spaced_pinyin_that_spells_glossary_terms_is_pinyin_even_where_a_word_is_english():
+    # "he" and "pin" are English words too; together with their neighbours they spell terms.
+    assert _readings("he ka") == [("heka", "pinyin")]
+    assert "贺卡" in understanding.parse("he ka").terms[0].reading.alternatives
+    assert _readings("hu fu pin") == [("hufupin", "pinyin")]
+    assert _readings("hu fu pin wool") == [("hufupin", "pinyin"), ("wool", "en")]
+    # English words that spell no term together stay English.
+    assert _readings("tie pen") == [("tie", "en"), ("pen", "en")]
+    assert _readings("men shoe") == [("men", "en"), ("shoe", "en")]
+
+
+def test_dictionary_senses_that_are_function_words_are_not_searched_for():
+    # CC-CEDICT reads 存在 as "be" too, and 不 as "not"/"no": each would match most descriptions.
+    (exist,) = understanding.parse("存在").terms
+    assert "exist" in exist.reading.alternatives and "be" not in exist.reading.alternatives
+    assert all(clause.tokens != ("be",) for clause in exist.clauses)
+    negation = understanding.parse("不存在").terms[0]
+    assert negation.reading.term == "不" and not {"not", "no"} & set(negation.reading.alternatives)
+
+
 def test_pinyin_and_mixed_scripts():
     assert _readings("yangmao weijin") == [("yangmao", "pinyin"), ("weijin", "pinyin")]
     assert understanding.parse("yangmaoweijin").display == "yangmaoweijin → 羊毛围巾"

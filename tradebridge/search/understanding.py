@@ -33,6 +33,11 @@ MAX_PHRASE_TOKENS = 12  # a longer phrase is matched by its first tokens
 MAX_TOKEN_CHARS = 40
 EN_STOPWORDS = frozenset({"a", "an", "the", "of", "for", "and", "or", "with", "in", "on", "to", "by", "from"})
 ZH_STOPWORDS = frozenset({"的", "和", "与", "及", "或", "在", "了", "是"})
+# Dictionary senses that carry no meaning in a listing: CC-CEDICT gives 存在 as "be" and 不 as
+# "not" and "no", which would find nearly every English description.
+FUNCTION_WORDS = EN_STOPWORDS | frozenset(
+    {"be", "is", "are", "was", "were", "no", "not", "it", "do", "have", "has", "i", "you", "he", "she", "we", "they"}
+)
 
 
 @dataclass(frozen=True)
@@ -154,6 +159,14 @@ def _latin_pieces(words: list[str]) -> list[tuple[str, str]]:
             pieces.append((" ".join(words[i : match[0]]), "en"))
             i = match[0]
             continue
+        end = _pinyin_run(words, i)
+        if end > i:
+            if syllables:
+                pieces.append(("".join(syllables), "pinyin"))
+                syllables = []
+            pieces.append(("".join(words[i:end]), "pinyin"))
+            i = end
+            continue
         word = words[i]
         i += 1
         if _is_pinyin(word):
@@ -169,6 +182,25 @@ def _latin_pieces(words: list[str]) -> list[tuple[str, str]]:
     return pieces
 
 
+def _pinyin_run(words: list[str], start: int) -> int:
+    """The end of the longest run of two or more words from `start` that together spell
+    glossary terms in pinyin, else `start`. Such a run is pinyin even where a word of it is
+    also English: "he ka" is 贺卡, not the pronoun and a syllable; "hu fu pin" is 护肤品."""
+    end = start
+    i = start
+    while i < len(words) and words[i].isalpha() and pinyin.split(words[i]) is not None:
+        i += 1
+        if i - start >= 2 and _spells_terms("".join(words[start:i])):
+            end = i
+    return end
+
+
+@lru_cache(maxsize=4096)
+def _spells_terms(spelling: str) -> bool:
+    found = pinyin.segments(spelling)
+    return bool(found) and all(chinese for _, chinese in found)
+
+
 @lru_cache(maxsize=4096)
 def _is_pinyin(word: str) -> bool:
     if len(word) < 2 or word in EN_STOPWORDS or pinyin.split(word) is None:
@@ -180,10 +212,12 @@ def _is_pinyin(word: str) -> bool:
 def _alternatives(term: str, language: str) -> tuple[str, ...]:
     if language == "pinyin":
         words = pinyin.glossary_words(term)
-        english = [a for word in words for a in expand_query_term(word, "zh")]
+        english = [a for word in words for a in expand_query_term(word, "zh") if a.lower() not in FUNCTION_WORDS]
         return tuple(dict.fromkeys([*words, *english]))[:MAX_ALTERNATIVES]
     found = expand_query_term(term, language)
-    return tuple(dict.fromkeys(a.lower() if language == "zh" else a for a in found))[:MAX_ALTERNATIVES]
+    if language == "zh":
+        found = [a.lower() for a in found if a.lower() not in FUNCTION_WORDS]
+    return tuple(dict.fromkeys(found))[:MAX_ALTERNATIVES]
 
 
 def _term(piece: str, language: str, *, is_last: bool) -> Term:
