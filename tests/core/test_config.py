@@ -37,6 +37,7 @@ def test_demo_keeps_one_generated_key_per_data_directory(monkeypatch, tmp_path):
 def test_database_url_selects_postgres_or_refuses_others(monkeypatch, tmp_path):
     monkeypatch.setenv("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/tradebridge")
     assert config.database("production", tmp_path)["ENGINE"] == "django.db.backends.postgresql"
+    assert config.database("production", tmp_path)["OPTIONS"]["options"] == "-c jit=off"
     monkeypatch.setenv("DATABASE_URL", "mysql://root@localhost/x")
     with pytest.raises(config.ConfigError):
         config.database("production", tmp_path)
@@ -125,3 +126,14 @@ def test_unknown_command_is_one_readable_line(tmp_path):
     assert result.returncode != 0
     assert "Unknown command" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.django_db
+def test_postgres_connections_do_not_jit_compile():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("JIT is PostgreSQL's")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"
