@@ -188,7 +188,8 @@ def _pinyin_run(words: list[str], start: int) -> int:
     also English: "he ka" is 贺卡, not the pronoun and a syllable; "hu fu pin" is 护肤品."""
     end = start
     i = start
-    while i < len(words) and words[i].isalpha() and pinyin.split(words[i]) is not None:
+    stop = min(len(words), start + pinyin.MAX_WORD_SYLLABLES * 2)  # bounds the work on "ba ba ba …"
+    while i < stop and words[i].isalpha() and pinyin.split(words[i]) is not None:
         i += 1
         if i - start >= 2 and _spells_terms("".join(words[start:i])):
             end = i
