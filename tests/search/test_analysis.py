@@ -95,6 +95,21 @@ def test_spaced_pinyin_that_spells_glossary_terms_is_pinyin_even_where_a_word_is
     assert _readings("men shoe") == [("men", "en"), ("shoe", "en")]
 
 
+def test_the_pinyin_run_check_looks_a_bounded_way_ahead(monkeypatch):
+    # Repeated syllables must not make the reading quadratic in the query's length.
+    spelled = []
+    segments = pinyin.segments
+
+    def counting(word):
+        spelled.append(len(pinyin.split(word) or ()))
+        return segments(word)
+
+    monkeypatch.setattr(pinyin, "segments", counting)
+    understanding._spells_terms.cache_clear()
+    understanding._parse_uncached("ba " * 100)
+    assert spelled and max(spelled) <= 2 * pinyin.MAX_WORD_SYLLABLES
+
+
 def test_dictionary_senses_that_are_function_words_are_not_searched_for():
     # CC-CEDICT reads 存在 as "be" too, and 不 as "not"/"no": each would match most descriptions.
     (exist,) = understanding.parse("存在").terms
