@@ -92,7 +92,11 @@ def test_spaced_pinyin_that_spells_glossary_terms_is_pinyin_even_where_a_word_is
     assert _readings("hu fu pin wool") == [("hufupin", "pinyin"), ("wool", "en")]
     # English words that spell no term together stay English.
     assert _readings("tie pen") == [("tie", "en"), ("pen", "en")]
-    assert _readings("men shoe") == [("men", "en"), ("shoe", "en")]
+    # Words of the trade glossary stay English even where they spell pinyin (迷你抹茶, 尼龙).
+    assert _readings("mini mocha") == [("mini", "en"), ("mocha", "en")]
+    assert ("long sleeve", "en") in _readings("ni long sleeve")
+    # Each word is whole syllables: "xi an" is not xian (线).
+    assert ("xian", "pinyin") not in _readings("xi an")
 
 
 def test_the_pinyin_run_check_looks_a_bounded_way_ahead(monkeypatch):

@@ -159,7 +159,7 @@ def _latin_pieces(words: list[str]) -> list[tuple[str, str]]:
             pieces.append((" ".join(words[i : match[0]]), "en"))
             i = match[0]
             continue
-        end = _pinyin_run(words, i)
+        end = _pinyin_run(words, i, glossary)
         if end > i:
             if syllables:
                 pieces.append(("".join(syllables), "pinyin"))
@@ -182,22 +182,33 @@ def _latin_pieces(words: list[str]) -> list[tuple[str, str]]:
     return pieces
 
 
-def _pinyin_run(words: list[str], start: int) -> int:
+def _pinyin_run(words: list[str], start: int, glossary) -> int:
     """The end of the longest run of two or more words from `start` that together spell
-    glossary terms in pinyin, else `start`. Such a run is pinyin even where a word of it is
-    also English: "he ka" is 贺卡, not the pronoun and a syllable; "hu fu pin" is 护肤品."""
+    glossary terms in pinyin, else `start`. Such a run is pinyin even where a word of it has an
+    English reading in CC-CEDICT: "he ka" is 贺卡, not the pronoun and a syllable; "hu fu pin"
+    is 护肤品. A word of our trade glossary (mocha, can, long sleeve) or a small word ends it."""
     end = start
     i = start
     stop = min(len(words), start + pinyin.MAX_WORD_SYLLABLES * 2)  # bounds the work on "ba ba ba …"
-    while i < stop and words[i].isalpha() and pinyin.split(words[i]) is not None:
+    while (
+        i < stop
+        and words[i].isalpha()
+        and words[i] not in EN_STOPWORDS
+        and glossary.match(words, i) is None
+        and pinyin.split(words[i]) is not None
+    ):
         i += 1
-        if i - start >= 2 and _spells_terms("".join(words[start:i])):
+        if i - start >= 2 and _spells_terms(tuple(words[start:i])):
             end = i
     return end
 
 
 @lru_cache(maxsize=4096)
-def _spells_terms(spelling: str) -> bool:
+def _spells_terms(words: tuple[str, ...]) -> bool:
+    spelling = "".join(words)
+    # Each word is whole syllables: "xi an" (西安) is not the one syllable xian.
+    if pinyin.split(spelling) != tuple(s for word in words for s in pinyin.split(word) or ()):
+        return False
     found = pinyin.segments(spelling)
     return bool(found) and all(chinese for _, chinese in found)
 
