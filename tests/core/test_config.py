@@ -38,6 +38,9 @@ def test_database_url_selects_postgres_or_refuses_others(monkeypatch, tmp_path):
     monkeypatch.setenv("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/tradebridge")
     assert config.database("production", tmp_path)["ENGINE"] == "django.db.backends.postgresql"
     assert config.database("production", tmp_path)["OPTIONS"]["options"] == "-c jit=off"
+    # Options the URL gives are the operator's: kept as they are.
+    monkeypatch.setenv("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/tb?options=-c%20statement_timeout%3D5000")
+    assert config.database("production", tmp_path)["OPTIONS"]["options"] == "-c statement_timeout=5000"
     monkeypatch.setenv("DATABASE_URL", "mysql://root@localhost/x")
     with pytest.raises(config.ConfigError):
         config.database("production", tmp_path)
