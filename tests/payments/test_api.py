@@ -116,6 +116,34 @@ def test_webhook_refusals_have_the_error_shape(buyer, supplier):
     assert Order.objects.get(pk=order.pk).state == "awaiting_payment"
 
 
+@pytest.mark.parametrize(
+    ("header", "value", "refusal"),
+    [
+        ("TIMESTAMP_HEADER", "\u00b2", (400, [("timestamp_invalid", "timestamp")])),
+        ("SIGNATURE_HEADER", "v1=\u00e9", (401, [("signature_invalid", "signature")])),
+        ("EVENT_ID_HEADER", "evt_\u00e9", (401, [("signature_invalid", "signature")])),
+    ],
+)
+def test_webhook_headers_in_any_characters_are_refused_not_a_server_error(buyer, supplier, header, value, refusal):
+    from tradebridge.payments.providers import simulator
+
+    order = order_awaiting_payment(buyer, supplier)
+    intent = PaymentIntent.objects.create(
+        public_id="pi_odd",
+        order_id=order.pk,
+        buyer_id=buyer.company_id,
+        part="full",
+        amount=order.amount_due_cny,
+        method="card",
+        provider="simulator",
+    )
+    headers, body = signed_event(intent, event_id="evt_odd")
+    headers[getattr(simulator, header)] = value
+    response = post_webhook(Client(), headers, body)
+    assert (response.status_code, errors(response)) == refusal
+    assert not Payment.objects.exists()
+
+
 def test_webhook_errors_speak_chinese_to_a_chinese_client(buyer, supplier):
     response = Client().post(
         "/api/v1/payments/webhooks/simulator",

@@ -65,6 +65,9 @@ def test_a_correct_signature_verifies():
         ({"signature": ""}, "signature_missing", 401),
         ({"secret": ""}, "provider_not_configured", 401),
         ({"timestamp": "yesterday"}, "timestamp_invalid", 400),
+        ({"timestamp": "\u00b2"}, "timestamp_invalid", 400),  # a digit to isdigit(), not to int()
+        ({"signature": "v1=\u00e9"}, "signature_invalid", 401),
+        ({"signature": "v1=\u00e9, v1=abc"}, "signature_invalid", 401),
         ({"now": NOW + domain.SIGNATURE_TOLERANCE_SECONDS + 1}, "timestamp_out_of_window", 400),
         ({"now": NOW - domain.SIGNATURE_TOLERANCE_SECONDS - 1}, "timestamp_out_of_window", 400),
     ],

@@ -133,10 +133,12 @@ def verify_signature(*, secret: str, timestamp: str, event_id: str, signature: s
         raise SignatureInvalid("provider_not_configured", "This payment provider has no signing key.")
     if not (timestamp and event_id and signature):
         raise SignatureInvalid("signature_missing", "The webhook carries no signature, timestamp or event id.")
-    if not timestamp.isdigit() or len(timestamp) > 12:
+    # isdigit() alone takes digits int() cannot read, such as "²".
+    if not (timestamp.isascii() and timestamp.isdigit()) or len(timestamp) > 12:
         raise WebhookRejected("timestamp_invalid", "The webhook timestamp is not a Unix time.", "timestamp")
     expected = sign(secret=secret, timestamp=int(timestamp), event_id=event_id, body=body)
-    candidates = [part.strip() for part in signature.split(",")]
+    # compare_digest refuses str with non-ASCII characters; no such text can be our signature.
+    candidates = [part.strip() for part in signature.split(",") if part.isascii()]
     if not any(hmac.compare_digest(expected, candidate) for candidate in candidates):
         raise SignatureInvalid("signature_invalid", "The webhook signature does not match.", "signature")
     if abs(now - int(timestamp)) > SIGNATURE_TOLERANCE_SECONDS:
