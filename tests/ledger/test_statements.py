@@ -59,6 +59,15 @@ def test_the_date_range_carries_an_opening_balance(trade):
     assert earlier.lines == [] and str(earlier.closing) == "GBP 0.00"
 
 
+def test_the_widest_dates_a_date_can_name_cover_everything(trade, client_for):
+    widest = "date_from=0001-01-01&date_to=9999-12-31"
+    response = client_for(trade["supplier"]).get(f"/api/v1/ledger/statement?{widest}")
+    assert response.status_code == 200, response.content
+    assert [line["amount"] for line in response.json()["lines"]] == ["970.00", "9.70"]
+    page = client_for(trade["supplier"]).get(f"/statements/?{widest}")
+    assert page.status_code == 200 and "979.70" in page.content.decode()
+
+
 def test_the_statement_page_shows_the_party_its_lines(trade, client_for):
     response = client_for(trade["supplier"]).get("/statements/")
     assert response.status_code == 200

@@ -114,7 +114,7 @@ def statement(
         before = postings.filter(transaction__created_at__lt=_day_start(date_from))
         opening = exact_sum(before)
         postings = postings.filter(transaction__created_at__gte=_day_start(date_from))
-    if date_to is not None:
+    if date_to is not None and date_to < date.max:  # the last day a date can name bounds nothing
         postings = postings.filter(transaction__created_at__lt=_day_start(date_to + timedelta(days=1)))
     rows = postings.select_related("transaction", "account").order_by("transaction__created_at", "transaction_id", "id")
     balance = opening
