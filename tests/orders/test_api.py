@@ -128,6 +128,15 @@ def test_an_id_no_database_key_can_hold_is_not_found(buyer, supplier, variant, h
     assert _json(client_for(buyer), "get", f"/orders/{huge}")[0] == 404
 
 
+@pytest.mark.parametrize("huge", [2**63, -(2**63) - 1, 10**30])
+def test_a_list_filter_or_offset_no_database_can_hold_is_an_empty_page(buyer, variant, huge, client_for):
+    client = client_for(buyer)
+    _placed(client, variant)
+    assert _json(client, "get", f"/orders?counterparty={huge}") == (200, [])
+    status, rows = _json(client, "get", f"/orders?offset={huge}")
+    assert status == 200 and len(rows) == (0 if huge > 0 else 1)  # a negative offset starts at the top
+
+
 def test_list_filters(buyer, supplier, supplier_b, variant, client_for):
     other = orders.variant_of(orders.scarf(supplier_b.company, handle="socks"))
     client = client_for(buyer)
@@ -166,6 +175,8 @@ def test_dispute_through_the_api(buyer, supplier, variant, client_for):
     status, _body = _json(client_for(buyer), "post", f"/orders/{oid}/dispute/resolve", {"resolution": "refund"})
     assert status == 403
     operator = orders.operator()
+    status, body = _json(client_for(operator), "post", f"/orders/{oid}/dispute/resolve", {"resolution": "refund"})
+    assert status == 400 and [(e["code"], e["field"]) for e in body["errors"]] == [("reason_required", "note")]
     status, detail = _json(
         client_for(operator),
         "post",

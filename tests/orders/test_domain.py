@@ -66,6 +66,15 @@ def test_required_fields_are_named(action, state, actor, fields, missing):
     assert caught.value.status == 400
 
 
+def test_a_refusal_names_the_field_as_the_request_sent_it():
+    with pytest.raises(DomainError) as caught:
+        move(State.DISPUTED, Action.RESOLVE_PARTIAL_REFUND, Actor.OPERATOR, {}, sent_as={"reason": "note"})
+    assert {(e.code, e.field) for e in caught.value.errors} == {
+        ("reason_required", "note"),
+        ("refund_required", "refund"),
+    }
+
+
 def test_actions_from_lists_what_each_side_may_do():
     assert domain.actions_from(State.PLACED, Actor.SUPPLIER) == [Action.CONFIRM, Action.REJECT, Action.CANCEL]
     assert domain.actions_from(State.PLACED, Actor.BUYER) == [Action.CANCEL]

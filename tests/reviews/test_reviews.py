@@ -136,3 +136,6 @@ def test_review_api(completed, buyer, supplier, client_for, client):
     assert stranger.post(url, SCORES, content_type="application/json").status_code == 404
     public = client.get(f"/api/v1/suppliers/{supplier.company_id}/reviews").json()
     assert public["count"] == 1 and public["overall"] == "4.0" and len(public["latest"]) == 1
+    for huge in (2**63, -(2**63) - 1, 10**30):  # no supplier has such an id: no stars, not a crash
+        nobody = client.get(f"/api/v1/suppliers/{huge}/reviews")
+        assert nobody.status_code == 200 and (nobody.json()["count"], nobody.json()["latest"]) == (0, [])

@@ -139,6 +139,14 @@ def test_the_api_shows_a_delivery_with_its_attempts_and_resends_it(owner, delive
     assert client.get("/api/v1/webhooks/events").json()[0] == "order.placed"
 
 
+@pytest.mark.parametrize("huge", [2**63, 10**30])
+def test_a_delivery_filter_or_offset_no_database_can_hold_is_an_empty_page(owner, delivery, client_for, huge):
+    client = client_for(owner)
+    assert client.get(f"/api/v1/webhooks/deliveries?endpoint_id={huge}").json() == []
+    assert client.get(f"/api/v1/webhooks/deliveries?offset={huge}").json() == []
+    assert [d["id"] for d in client.get("/api/v1/webhooks/deliveries?offset=0").json()] == [delivery.pk]
+
+
 def test_the_endpoint_limit(owner):
     for n in range(10):
         services.create_endpoint(membership=owner, url=f"{HOOK}/{n}", events=["order.paid"])

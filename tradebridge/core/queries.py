@@ -26,6 +26,15 @@ def is_key(value) -> bool:
     return isinstance(value, int) and -(2**63) <= value < 2**63
 
 
+def page_of(rows: QuerySet, *, limit: int, offset: int, most: int) -> list:
+    """One page of `rows` for a list endpoint: `limit` held to 1..`most`, `offset` to 0 and up.
+    An offset no 64-bit row count reaches is an empty page; the engines would refuse it."""
+    limit, offset = max(1, min(limit, most)), max(0, offset)
+    if offset + limit >= 2**63:
+        return []
+    return list(rows[offset : offset + limit])
+
+
 def among(column: str, ids: Sequence[int]) -> tuple[str, list]:
     """`column` is one of `ids` (not empty), as SQL and its parameters. On PostgreSQL one array
     parameter, so the statement's text, which `_cursor` prepares it by, is the same however

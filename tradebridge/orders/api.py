@@ -12,6 +12,7 @@ from django.http import FileResponse
 from ninja import File, Form, Router, Status, UploadedFile
 
 from tradebridge.core.errors import NotFound
+from tradebridge.core.queries import page_of
 from tradebridge.orders import cart, disputes, placement, selectors, services
 from tradebridge.orders.models import ACTION_CHOICES, Evidence, Order
 from tradebridge.orders.schemas import (
@@ -200,7 +201,6 @@ def list_orders(
     limit: int = 50,
     offset: int = 0,
 ):
-    limit, offset = max(1, min(limit, selectors.PAGE_SIZE_MAX)), max(0, offset)
     rows = selectors.orders(
         request.membership,
         state=state,
@@ -209,7 +209,7 @@ def list_orders(
         placed_to=placed_to,
         side=side,
     )
-    return [_summary(o) for o in rows[offset : offset + limit]]
+    return [_summary(o) for o in page_of(rows, limit=limit, offset=offset, most=selectors.PAGE_SIZE_MAX)]
 
 
 @router.get("/orders/{order_id}", response=OrderDetailOut)

@@ -141,7 +141,8 @@ def resolve_dispute(
     if action is None:
         raise DomainError("resolution_invalid", "Choose release, refund or partial refund.", "resolution")
     note = (note or "").strip()[:4000]
-    move(order.state, action, party.actor, {"reason": note, "refund": refund_cny})  # 403/409 before 400
+    given = {"reason": note, "refund": refund_cny}
+    move(order.state, action, party.actor, given, sent_as={"reason": "note", "refund": "refund_cny"})  # 403/409 first
     refund = _refund_amount(refund_cny, order) if action is Action.RESOLVE_PARTIAL_REFUND else None
     fields = {"refund": refund} if action is Action.RESOLVE_PARTIAL_REFUND else {}
     data = {"resolution": resolution, "refund_cny": str(refund.amount) if refund else None}

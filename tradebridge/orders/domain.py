@@ -125,12 +125,19 @@ class IllegalTransition(Conflict):
 
 
 def move(
-    state: State | str, action: Action | str, actor: Actor | str, fields: Mapping[str, object] | None = None
+    state: State | str,
+    action: Action | str,
+    actor: Actor | str,
+    fields: Mapping[str, object] | None = None,
+    *,
+    sent_as: Mapping[str, str] | None = None,
 ) -> Transition:
     """The transition `actor` makes by `action` from `state`, or the named refusal.
 
     Checks in the order a person would want to hear them: who may (403), whether now (409), then
-    what is missing (400)."""
+    what is missing (400). `sent_as` names a field as the request does where that differs from
+    the transition's name (the operator's `note` is a resolution's reason), so the refusal
+    points at the field the person filled in."""
     state, action, actor = State(state), Action(action), Actor(actor)
     transition = BY_ACTION[action]
     if actor not in transition.actors:
@@ -140,8 +147,10 @@ def move(
     fields = fields or {}
     missing = [name for name in transition.requires if not _given(fields.get(name))]
     if missing:
+        sent_as = sent_as or {}
         raise DomainError.many(
-            FieldError(f"{name}_required", f"Give the {name.replace('_', ' ')}.", name) for name in missing
+            FieldError(f"{name}_required", f"Give the {name.replace('_', ' ')}.", sent_as.get(name, name))
+            for name in missing
         )
     return transition
 

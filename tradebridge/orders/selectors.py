@@ -18,6 +18,7 @@ from tradebridge.catalog.pricing import quote_quantity
 from tradebridge.catalog.services import terms_for
 from tradebridge.companies.models import Membership
 from tradebridge.core.errors import DomainError, FieldError, NotFound
+from tradebridge.core.queries import is_key
 from tradebridge.orders import rows
 from tradebridge.orders.cart import cart_lines, require_buyer
 from tradebridge.orders.domain import Action, State, actions_from, next_payment
@@ -84,7 +85,9 @@ def orders(
     if state:
         rows = rows.filter(state__in=[s for s in state.split(",") if s])
     if counterparty_id:
-        rows = rows.filter(Q(buyer_id=counterparty_id) | Q(supplier_id=counterparty_id))
+        # No company has an id outside 64 bits; the engines would refuse it as a parameter.
+        party = Q(buyer_id=counterparty_id) | Q(supplier_id=counterparty_id)
+        rows = rows.filter(party) if is_key(counterparty_id) else rows.none()
     if placed_from:
         rows = rows.filter(placed_at__gte=_day(placed_from, end=False))
     if placed_to:

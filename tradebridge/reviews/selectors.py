@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from django.db.models import Count, Sum
 
+from tradebridge.core.queries import is_key
 from tradebridge.reviews.domain import DIMENSIONS, NO_RATING, Rating, rating_from
 from tradebridge.reviews.models import Review
 
@@ -17,7 +18,7 @@ def supplier_ratings(supplier_ids: Iterable[int]) -> dict[int, Rating]:
     if not ids:
         return {}
     rows = (
-        Review.objects.filter(supplier_id__in=ids)
+        Review.objects.filter(supplier_id__in=[i for i in ids if is_key(i)])
         .values("supplier_id")
         .annotate(n=Count("id"), **{name: Sum(name) for name in DIMENSIONS})
     )
@@ -30,6 +31,8 @@ def supplier_rating(supplier_id: int) -> Rating:
 
 
 def latest_reviews(supplier_id: int, limit: int = 5) -> list[Review]:
+    if not is_key(supplier_id):
+        return []
     return list(Review.objects.filter(supplier_id=supplier_id).select_related("buyer")[:limit])
 
 

@@ -7,6 +7,7 @@ from uuid import UUID
 
 from ninja import Field, Router, Schema, Status
 
+from tradebridge.core.queries import page_of
 from tradebridge.webhooks import domain, selectors, services
 
 router = Router(tags=["webhooks"])
@@ -85,8 +86,8 @@ def delete_endpoint(request, endpoint_id: int):
 @router.get("/webhooks/deliveries", response=list[DeliveryOut])
 def list_deliveries(request, endpoint_id: int | None = None, status: str = "", limit: int = 50, offset: int = 0):
     membership = services.require_manager(request.membership)
-    limit, offset = max(1, min(limit, 200)), max(0, offset)
-    return list(selectors.deliveries(membership, endpoint_id=endpoint_id, status=status)[offset : offset + limit])
+    rows = selectors.deliveries(membership, endpoint_id=endpoint_id, status=status)
+    return page_of(rows, limit=limit, offset=offset, most=200)
 
 
 @router.get("/webhooks/deliveries/{delivery_id}", response=DeliveryDetailOut)
