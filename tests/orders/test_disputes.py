@@ -49,6 +49,18 @@ def test_opening_a_dispute_stores_reason_and_checked_evidence(disputed):
     assert evidence.file.read() == PNG
 
 
+@pytest.mark.parametrize("name", ["a." + "x" * 120, "照片" * 90 + ".png", "收据 🧾.png"])
+def test_evidence_is_stored_under_our_name_and_keeps_the_senders(delivered, buyer, name):
+    disputes.open_dispute(
+        membership=buyer, order_id=delivered.pk, reason="Torn", files=[SimpleUploadedFile(name, PNG, "image/png")]
+    )
+    evidence = Evidence.objects.get()
+    assert evidence.original_name == name[-200:]
+    assert evidence.file.name.startswith("disputes/") and evidence.file.name.endswith(".png")
+    assert ".." not in evidence.file.name and len(evidence.file.name) <= 100
+    assert evidence.file.read() == PNG
+
+
 @pytest.mark.parametrize(
     ("upload", "code"),
     [

@@ -4,6 +4,7 @@ same transaction as the move."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from decimal import Decimal, InvalidOperation
@@ -17,7 +18,7 @@ from tradebridge.companies.models import Membership
 from tradebridge.core.errors import DomainError
 from tradebridge.orders import escrow, inventory
 from tradebridge.orders.domain import Action, Actor, dispute_window_open, move
-from tradebridge.orders.evidence import evidence_errors, sniff
+from tradebridge.orders.evidence import SUFFIXES, evidence_errors, sniff
 from tradebridge.orders.models import Dispute, Evidence, Order
 from tradebridge.orders.transitions import Party, apply, order_for, party_of
 from tradebridge.pricing.money import Money
@@ -46,15 +47,19 @@ def _store(dispute: Dispute, party: Party, checked, stored: list) -> None:
     """Save each file and its row; `stored` collects the saved files' names as they are written."""
     for upload, head in checked:
         name = (getattr(upload, "name", "") or "evidence")[-200:]
+        content_type = sniff(head)
         evidence = Evidence(
             dispute=dispute,
             party=party.actor.value,
             original_name=name,
-            content_type=sniff(head),
+            content_type=content_type,
             size=upload.size,
             uploaded_by=party.user,
         )
-        evidence.file.save(name, _named(upload, name), save=False)
+        # Stored under a name of our own: the sender's may not fit the column or the filesystem
+        # (a 120-character extension), and it is kept, for downloads, as original_name.
+        stored_name = uuid.uuid4().hex + SUFFIXES[content_type]
+        evidence.file.save(stored_name, _named(upload, stored_name), save=False)
         stored.append(evidence.file.name)
         evidence.save()
 

@@ -15,6 +15,9 @@ SIGNATURES: tuple[tuple[bytes, int, str], ...] = (
 )
 
 
+SUFFIXES = {"image/jpeg": ".jpg", "image/png": ".png", "application/pdf": ".pdf", "image/webp": ".webp"}
+
+
 def sniff(head: bytes) -> str | None:
     """The content type the bytes prove, or None."""
     for magic, offset, content_type in SIGNATURES:
