@@ -13,6 +13,7 @@ from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.parser import Parser
 from ninja.security import HttpBearer, SessionAuth
 
 from tradebridge.accounts.services import membership_for_token
@@ -38,6 +39,43 @@ class BrowserSession(SessionAuth):
     """The signed-in browser session; CSRF is checked on unsafe methods."""
 
 
+class TextParser(Parser):
+    """Refuses a NUL character in any JSON string, query parameter or form field, naming the
+    field (422): nobody types one, and PostgreSQL cannot store one in a text column."""
+
+    def parse_body(self, request: HttpRequest):
+        data = super().parse_body(request)
+        _refuse_nul(data, ("body",))
+        return data
+
+    def parse_querydict(self, data, list_fields, request: HttpRequest):
+        parsed = super().parse_querydict(data, list_fields, request)
+        _refuse_nul(parsed, ())
+        return parsed
+
+
+def _refuse_nul(value, loc: tuple) -> None:
+    errors = [
+        {"type": "nul_character", "loc": where, "msg": "Text may not contain a NUL character."}
+        for where in _nul_locations(value, loc)
+    ]
+    if errors:
+        raise ValidationError(errors)
+
+
+def _nul_locations(value, loc: tuple):
+    if isinstance(value, str):
+        if "\x00" in value:
+            yield loc
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _nul_locations(key, (*loc, key))  # a key is text too
+            yield from _nul_locations(item, (*loc, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _nul_locations(item, (*loc, index))
+
+
 api = NinjaAPI(
     title="TradeBridge API",
     version="1",
@@ -45,6 +83,7 @@ api = NinjaAPI(
     "(Authorization: Bearer tb_…) or a browser session with its CSRF token.",
     urls_namespace="api",
     auth=[TokenAuth(), BrowserSession()],
+    parser=TextParser(),
 )
 
 
@@ -89,6 +128,10 @@ def _unauthenticated(request, exc):
 
 @api.exception_handler(HttpError)
 def _http_error(request, exc: HttpError):
+    if isinstance(exc.__cause__, ValidationError):
+        # django-ninja reports any failure of the body parser as "Cannot parse request body";
+        # TextParser's refusals name their fields, so they keep them.
+        return _validation_error(request, exc.__cause__)
     code = "csrf_failed" if "CSRF" in exc.message else "http_error"
     return error_response(request, [FieldError(code, exc.message)], exc.status_code)
 

@@ -137,6 +137,27 @@ def test_unknown_company_is_404_in_the_error_shape(supplier, client_for):
     assert_error_shape(client_for(supplier).get("/api/v1/companies/999999"), 404, "not_found")
 
 
+@pytest.mark.parametrize(
+    ("method", "path", "status", "code"),
+    [
+        ("get", "/api/v1/nope", 404, "not_found"),
+        ("get", "/api/v1/orders/", 404, "not_found"),  # the trailing slash is not the path
+        ("get", "/api/v1/payments/", 404, "not_found"),
+        ("put", "/api/v1/orders", 405, "method_not_allowed"),
+        ("delete", "/api/v1/company", 405, "method_not_allowed"),
+    ],
+)
+def test_paths_and_methods_the_api_does_not_have_answer_in_the_error_shape(
+    supplier, client_for, method, path, status, code
+):
+    response = getattr(client_for(supplier), method)(path)
+    assert_error_shape(response, status, code)
+    if status == 405:
+        assert "GET" in response["Allow"]
+    page = client_for(supplier).get("/no-such-page/")
+    assert page.status_code == 404 and page["Content-Type"].startswith("text/html")  # pages stay pages
+
+
 def test_verification_via_api(supplier, operator_member, client_for):
     assert (
         client_for(supplier)
@@ -172,3 +193,22 @@ def test_error_messages_follow_the_users_language(supplier, client_for):
     )
     message = response.json()["errors"][0]["message"]
     assert any("\u4e00" <= ch <= "\u9fff" for ch in message), message
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "payload", "field"),
+    [
+        ("patch", "/api/v1/company", {"name": "Acme\x00"}, "name"),
+        ("patch", "/api/v1/company", {"name\x00": "Acme"}, "name\x00"),
+        ("get", "/api/v1/orders?state=paid%00", None, "state"),
+        ("post", "/api/v1/identifiers/validate", {"kind": "vat", "value": ["GB\x00"]}, "value"),
+    ],
+)
+def test_a_nul_character_anywhere_is_refused_with_its_field(supplier, client_for, method, path, payload, field):
+    """PostgreSQL cannot store NUL in text; refused at the door on both engines, never a 500."""
+    before = supplier.company.name
+    client = client_for(supplier)
+    response = client.get(path) if payload is None else getattr(client, method)(path, payload, "application/json")
+    assert_error_shape(response, 422, "nul_character", field)
+    supplier.company.refresh_from_db()
+    assert supplier.company.name == before

@@ -1,4 +1,4 @@
-"""Request guards that apply before any view runs."""
+"""Request guards that apply before any view runs, and the API's error shape for what no endpoint answered."""
 
 from __future__ import annotations
 
@@ -29,6 +29,46 @@ class RequestSizeLimitMiddleware:
                 return JsonResponse(body, status=413)
             return TemplateResponse(request, "core/error.html", {"status": 413, "message": message}, status=413)
         return self.get_response(request)
+
+
+class ApiErrorShapeMiddleware:
+    """Under /api/, an error Django or django-ninja answered by itself (a path the API does not
+    have, a method a path does not take, a failure outside any endpoint) leaves in the API's
+    error shape like every other error, not as the site's HTML page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            response.status_code < 400
+            or not request.path.startswith("/api/")
+            or response.get("Content-Type", "").startswith("application/json")
+        ):
+            return response
+        from tradebridge.api import error_response
+
+        shaped = error_response(request, [_error_for(response.status_code)], response.status_code)
+        if response.has_header("Allow"):
+            shaped["Allow"] = response["Allow"]
+        return shaped
+
+
+def _error_for(status: int):
+    from tradebridge.core.errors import FieldError
+
+    known = {
+        400: ("bad_request", _("The request could not be read.")),
+        403: ("forbidden", _("You do not have permission to do this.")),
+        404: ("not_found", _("Not found.")),
+        405: ("method_not_allowed", _("This path does not take that method.")),
+    }
+    if status in known:
+        return FieldError(*known[status])
+    if status < 500:
+        return FieldError("http_error", _("The request was refused."))
+    return FieldError("server_error", _("Something went wrong on our side."))
 
 
 class DomainErrorPageMiddleware:
