@@ -1,10 +1,17 @@
 """Uploading a catalog through the page and the API, with the real worker running the job."""
 
+import io
+import os
+import zipfile
+from pathlib import Path
+
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
 from tests import factories
+from tests.catalog.importers.conftest import garbled
 from tests.catalog.test_imports import TEMPLATE
 from tradebridge.catalog.models import Product
 from tradebridge.core.models import Job
@@ -82,6 +89,45 @@ def test_api_upload_and_job_polling(supplier, client_for):
     bad = client.post("/api/v1/catalog/imports", {"file": _upload("x.csv", b"a,b\n1,2\n")})
     assert bad.status_code == 400
     assert bad.json()["errors"][0]["field"] == "file"
+
+
+def _stored_imports(membership) -> list[Path]:
+    folder = Path(settings.MEDIA_ROOT) / "imports" / str(membership.company_id)
+    return sorted(folder.iterdir()) if folder.is_dir() else []
+
+
+@pytest.mark.parametrize(
+    "name", ["测" * 100 + ".csv", "😀" * 70 + ".csv", "a" * 250 + ".csv"], ids=["zh", "emoji", "ascii"]
+)
+def test_api_upload_with_a_long_name_is_stored_under_a_name_the_disk_takes(supplier, client_for, name):
+    client = client_for(supplier)
+    response = client.post("/api/v1/catalog/imports", {"file": _upload(name), "dry_run": "true"})
+    assert response.status_code == 202, response.content
+    job = Job.objects.get(pk=response.json()["id"])
+    assert job.params["filename"] == name  # the report names the file as the supplier did
+    [stored] = _stored_imports(supplier)
+    assert str(stored).endswith(job.params["path"])
+    # 255 bytes is the filesystem's limit; the end of the name, with its extension, is kept whole.
+    assert len(os.fsencode(stored.name)) <= 255 and stored.name.endswith(name[-10:])
+    _drain()
+    job.refresh_from_db()
+    assert job.status == "succeeded" and job.result["products_created"] == 2
+
+
+@pytest.mark.parametrize(("compression", "kept"), [(zipfile.ZIP_DEFLATED, 0), (zipfile.ZIP_LZMA, 4)])
+def test_api_refuses_a_workbook_with_damaged_compressed_data(supplier, client_for, compression, kept):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+    damaged = garbled(buffer.getvalue(), "xl/workbook.xml", kept)
+    response = client_for(supplier).post(
+        "/api/v1/catalog/imports", {"file": _upload("catalog.xlsx", damaged), "dry_run": "true"}
+    )
+    assert response.status_code == 400, response.content
+    [error] = response.json()["errors"]
+    assert (error["code"], error["field"]) == ("file_not_xlsx", "file")
+    assert not Job.objects.exists() and _stored_imports(supplier) == []
 
 
 def test_template_downloads(supplier, client_for):

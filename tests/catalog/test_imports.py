@@ -1,6 +1,7 @@
 """Importing catalog files into a supplier's catalog: idempotent, dry runs, reports, tenancy."""
 
 import io
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 
@@ -103,6 +104,37 @@ def test_imports_never_touch_another_suppliers_catalog(supplier, template_file):
     assert Product.objects.filter(supplier=supplier.company).count() == 2
     assert {p.pk: p.updated_at for p in Product.objects.filter(supplier=other.company)} == theirs
     assert Variant.objects.filter(sku="STRAW-100").count() == 2  # one per supplier
+
+
+def _workbook_damaged_near_the_end(path: Path) -> Path:
+    """A template workbook, stored uncompressed, with one digit changed in its last row: the
+    sheet's checksum no longer matches, which zipfile notices only once it reads to the end."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Products"
+    sheet.append(["handle", "sku", "title_en", "stock"])
+    for n in range(2000):  # far more than is read to recognise the format
+        sheet.append([f"item-{n}", f"SKU-{n}", f"Item {n}", 1000 + n])
+    sheet.append(["last", "SKU-LAST", "Last", 987654321])
+    built = io.BytesIO()
+    book.save(built)
+    stored = io.BytesIO()
+    with zipfile.ZipFile(built) as source, zipfile.ZipFile(stored, "w", zipfile.ZIP_STORED) as target:
+        for member in source.infolist():
+            target.writestr(member.filename, source.read(member))
+    data = stored.getvalue()
+    assert data.count(b">987654321<") == 1
+    path.write_bytes(data.replace(b">987654321<", b">987654320<"))
+    return path
+
+
+def test_a_workbook_damaged_past_its_header_stops_before_anything_is_written(supplier, tmp_path):
+    report = _import(supplier, _workbook_damaged_near_the_end(tmp_path / "damaged.xlsx"))
+    assert report.stopped and "damaged" in report.stopped["message"]
+    assert report.stopped["after_row"] == 1
+    assert not Product.objects.exists() and not Variant.objects.exists()
 
 
 @needs_feeds

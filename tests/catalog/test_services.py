@@ -7,7 +7,7 @@ import pytest
 from tests import factories
 from tests.catalog.factories import product as make_product
 from tradebridge.catalog import services
-from tradebridge.catalog.models import PriceTier, Product, Variant
+from tradebridge.catalog.models import Category, PriceTier, Product, Variant
 from tradebridge.core.errors import DomainError, Forbidden, NotFound
 
 pytestmark = pytest.mark.django_db
@@ -33,6 +33,66 @@ def test_bad_fields_are_all_reported(supplier):
         )
     assert {e.field for e in caught.value.errors} >= {"hs_code", "currency", "origin_country", "moq"}
     assert not Product.objects.exists()
+
+
+@pytest.mark.parametrize("category_id", [-5, 999_999, 2**63, -(2**63) - 1])
+def test_an_unknown_category_is_a_field_error_and_nothing_is_written(supplier, category_id):
+    with pytest.raises(DomainError) as caught:
+        services.create_product(membership=supplier, data={"title_en": "Fuzz product", "category_id": category_id})
+    assert (caught.value.code, caught.value.field) == ("category_unknown", "category_id")
+    assert not Product.objects.exists()
+    tea = Category.objects.create(slug="tea", path="tea", name_en="Tea")
+    item = make_product(supplier.company, category=tea)
+    with pytest.raises(DomainError) as caught:
+        services.update_product(
+            membership=supplier, product_id=item.pk, data={"title_en": "Renamed", "category_id": category_id}
+        )
+    assert (caught.value.code, caught.value.field) == ("category_unknown", "category_id")
+    item.refresh_from_db()
+    assert (item.title_en, item.category_id) == ("Lambswool Scarf", tea.pk)
+
+
+def test_a_category_is_set_by_its_id_and_cleared_with_none(supplier):
+    tea = Category.objects.create(slug="tea", path="tea", name_en="Tea")
+    item = services.create_product(membership=supplier, data={"title_en": "Green Tea", "category_id": tea.pk})
+    assert item.category_id == tea.pk
+    services.update_product(membership=supplier, product_id=item.pk, data={"category_id": None})
+    item.refresh_from_db()
+    assert item.category_id is None
+
+
+def test_the_api_answers_an_unknown_category_with_a_field_error(supplier, client_for):
+    tea = Category.objects.create(slug="tea", path="tea", name_en="Tea")
+    item = make_product(supplier.company, category=tea)
+    client = client_for(supplier)
+    created = client.post(
+        "/api/v1/catalog/products", {"title_en": "Fuzz product", "category_id": -5}, content_type="application/json"
+    )
+    assert created.status_code == 400, created.content
+    assert created.json()["errors"] == [
+        {"code": "category_unknown", "field": "category_id", "message": "No such category."}
+    ]
+    for category_id in (-1, 2**63):
+        patched = client.patch(
+            f"/api/v1/catalog/products/{item.pk}", {"category_id": category_id}, content_type="application/json"
+        )
+        assert patched.status_code == 400, patched.content
+        assert [(e["code"], e["field"]) for e in patched.json()["errors"]] == [("category_unknown", "category_id")]
+    assert list(Product.objects.values_list("pk", "category_id")) == [(item.pk, tea.pk)]
+
+
+def test_the_product_pages_refuse_an_unknown_category(supplier, client_for):
+    item = make_product(supplier.company)
+    client = client_for(supplier)
+    edited = client.post(
+        f"/supplier/products/{item.pk}/",
+        {"title_en": "Renamed", "category_id": "-1", "currency": "GBP", "moq": 1, "order_multiple": 1},
+    )
+    assert edited.status_code == 400 and "category_id" in edited.context["form"].errors
+    item.refresh_from_db()
+    assert (item.title_en, item.category_id) == ("Lambswool Scarf", None)
+    for category in ("-1", "²", str(2**63)):  # the list's filter
+        assert client.get(f"/supplier/products/?category={category}").status_code == 200
 
 
 def test_tiers_are_checked_as_a_set(supplier):
@@ -112,6 +172,18 @@ def test_supplier_pages_refuse_other_suppliers_and_buyers(supplier, buyer, clien
     assert theirs.status == "published"
     api = client.patch(f"/api/v1/catalog/products/{theirs.pk}", {"title_en": "x"}, content_type="application/json")
     assert api.status_code == 404
+
+
+def test_the_api_lists_own_products_a_page_at_a_time(supplier, client_for):
+    mine = [make_product(supplier.company, handle=f"p{n}", skus=(f"SKU-{n}",)) for n in range(3)]
+    make_product(factories.member(kind="supplier").company, handle="theirs")
+    client = client_for(supplier)
+    listed = [p["id"] for p in client.get("/api/v1/catalog/products?limit=500").json()]
+    assert sorted(listed) == sorted(p.pk for p in mine)  # another supplier's never shows
+    assert len(client.get("/api/v1/catalog/products?limit=2").json()) == 2
+    assert len(client.get("/api/v1/catalog/products?limit=2&offset=2").json()) == 1
+    for huge in (2**63, 10**30):  # past the end, however far: an empty page, not a server error
+        assert client.get(f"/api/v1/catalog/products?offset={huge}").json() == []
 
 
 def test_supplier_pages_work(supplier, client_for):

@@ -20,6 +20,7 @@ from tradebridge.catalog.schemas import (
 )
 from tradebridge.core.errors import DomainError, NotFound
 from tradebridge.core.models import Job
+from tradebridge.core.queries import page_of
 
 router = Router(tags=["catalog"])
 
@@ -35,8 +36,7 @@ def _detail(product):
 @router.get("/catalog/products", response=list[ProductOut])
 def list_products(request, q: str = "", status: str = "", limit: int = 50, offset: int = 0):
     membership = services.require_supplier(request.membership)
-    limit, offset = max(1, min(limit, 200)), max(0, offset)
-    return list(selectors.own_products(membership, query=q, status=status)[offset : offset + limit])
+    return page_of(selectors.own_products(membership, query=q, status=status), limit=limit, offset=offset, most=200)
 
 
 @router.post("/catalog/products", response={201: ProductDetailOut})

@@ -23,6 +23,7 @@ register(
         "hs_code_invalid": _("An HS code is 4, 6, 8 or 10 digits, e.g. 1905.31 or 6117100000."),
         "currency_invalid": _("Choose a currency from the list."),
         "certification_unknown": _("Choose certifications from the list."),
+        "category_unknown": _("No such category."),
         "integer_invalid": _("Enter a whole number."),
         "integer_out_of_range": _("Enter a sensible whole number."),
         "number_invalid": _("Enter a number."),

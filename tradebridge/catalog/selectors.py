@@ -7,6 +7,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from tradebridge.catalog.models import Category, PriceTier, Product, Variant
 from tradebridge.companies.models import Membership
 from tradebridge.core.models import Job
+from tradebridge.core.queries import is_key
 
 
 def own_products(
@@ -22,8 +23,10 @@ def own_products(
         ).distinct()
     if status in (Product.Status.DRAFT, Product.Status.PUBLISHED):
         products = products.filter(status=status)
-    if category_id.isdigit():
-        products = products.filter(category_id=int(category_id))
+    if category_id.isascii() and category_id.isdigit():  # isdigit alone passes "²", which int() refuses
+        wanted = int(category_id)
+        # An id too large to be a key names no category, so it finds nothing, as any other would.
+        products = products.filter(category_id=wanted) if is_key(wanted) else products.none()
     return (
         products.select_related("category")
         .annotate(variant_count=Count("variants", distinct=True))

@@ -14,11 +14,12 @@ from django.utils.text import slugify
 
 from tradebridge.catalog import domain, pricing
 from tradebridge.catalog.importers.text import description_html
-from tradebridge.catalog.models import PriceTier, Product, Variant
+from tradebridge.catalog.models import Category, PriceTier, Product, Variant
 from tradebridge.companies import access
 from tradebridge.companies.domain import MANAGER_ROLES, Kind, Role
 from tradebridge.companies.models import Membership
 from tradebridge.core.errors import Conflict, DomainError, FieldError, NotFound
+from tradebridge.core.queries import is_key
 from tradebridge.pricing.currencies import is_currency
 from tradebridge.search.services import index_products
 
@@ -134,7 +135,11 @@ def clean_product_fields(data: dict) -> dict:
     if "sample_available" in data:
         cleaned["sample_available"] = bool(data["sample_available"])
     if "category_id" in data:
-        cleaned["category_id"] = data["category_id"] or None
+        category_id = data["category_id"] or None
+        if category_id is not None and not (is_key(category_id) and Category.objects.filter(pk=category_id).exists()):
+            errors.append(FieldError("category_unknown", "No such category.", "category_id"))
+        else:
+            cleaned["category_id"] = category_id
     if errors:
         raise DomainError.many(errors)
     return cleaned

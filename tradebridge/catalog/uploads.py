@@ -25,33 +25,58 @@ THUMBNAIL_SIZE = (480, 480)
 MAX_IMAGE_PIXELS = 40_000_000  # refuses decompression bombs long before memory is at risk
 
 
-def _store_upload(membership: Membership, upload) -> tuple[Path, str]:
-    name = Path(upload.name or "catalog").name[-100:]
-    relative = Path("imports") / str(membership.company_id) / f"{uuid.uuid4().hex}-{name}"
+# Filesystems limit a file name to 255 bytes, not characters: 100 Chinese characters are 300.
+MAX_NAME_BYTES = 255
+
+
+def name_tail(name: str, max_bytes: int) -> str:
+    """The end of `name` in at most `max_bytes` of UTF-8, so the extension survives. Cut
+    between characters: the partial character left at the front of the cut is dropped."""
+    return name.encode("utf-8", "ignore")[-max_bytes:].decode("utf-8", "ignore")
+
+
+def _store_upload(membership: Membership, upload, filename: str) -> tuple[Path, str]:
+    prefix = f"{uuid.uuid4().hex}-"
+    name = name_tail(filename, MAX_NAME_BYTES - len(prefix))
+    relative = Path("imports") / str(membership.company_id) / f"{prefix}{name}"
     target = Path(settings.MEDIA_ROOT) / relative
     target.parent.mkdir(parents=True, exist_ok=True)
-    with open(target, "wb") as out:
-        for chunk in upload.chunks():
-            out.write(chunk)
+    try:
+        with open(target, "wb") as out:
+            for chunk in upload.chunks():
+                out.write(chunk)
+    except BaseException:
+        target.unlink(missing_ok=True)  # no half-written file stays behind (a full disk)
+        raise
     return target, str(relative)
 
 
 def start_import(*, membership: Membership, upload, dry_run: bool) -> Job:
-    """Store the file, make sure it is a catalog we can read, then import it in the background."""
+    """Store the file, make sure it is a catalog we can read, then import it in the background.
+    A refused file is deleted at once; only a file a job will read stays stored."""
     membership = require_supplier(membership)
-    path, relative = _store_upload(membership, upload)
+    filename = Path(upload.name or "catalog").name
+    path, relative = _store_upload(membership, upload, filename)
     try:
-        catalog = open_catalog(path, filename=upload.name)
+        catalog = open_catalog(path, filename=filename)
+        with transaction.atomic():
+            return start_job(
+                kind=IMPORT_JOB,
+                company=membership.company,
+                user=membership.user,
+                params={
+                    "path": relative,
+                    "filename": filename,
+                    "dry_run": dry_run,
+                    "format": catalog.format,
+                },
+            )
     except UnreadableFile as exc:
         path.unlink(missing_ok=True)
         raise DomainError(f"file_{exc.code}", exc.message, "file") from None
-    with transaction.atomic():
-        return start_job(
-            kind=IMPORT_JOB,
-            company=membership.company,
-            user=membership.user,
-            params={"path": relative, "filename": Path(upload.name).name, "dry_run": dry_run, "format": catalog.format},
-        )
+    except BaseException:
+        path.unlink(missing_ok=True)  # no job will ever read it
+        raise
 
 
 def restart_import_for_real(*, membership: Membership, job_id: int) -> Job:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -20,6 +22,18 @@ def read_all(path: Path, **kwargs) -> tuple[list[ImportedProduct], list[RowError
     for record in open_catalog(path, **kwargs).records():
         (products if isinstance(record, ImportedProduct) else errors).append(record)
     return products, errors
+
+
+def garbled(data: bytes, member: str, kept: int = 0) -> bytes:
+    """`data` with garbage in place of `member`'s compressed bytes after the first `kept`; the
+    sizes and headers are left intact."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        info = archive.getinfo(member)
+    local = info.header_offset
+    name_length, extra_length = (int.from_bytes(data[local + at : local + at + 2], "little") for at in (26, 28))
+    start = local + 30 + name_length + extra_length + kept
+    end = local + 30 + name_length + extra_length + info.compress_size
+    return data[:start] + b"\xff" * (end - start) + data[end:]
 
 
 def by_handle(products: list[ImportedProduct]) -> dict[str, ImportedProduct]:

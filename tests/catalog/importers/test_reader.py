@@ -11,7 +11,7 @@ import pytest
 from tradebridge.catalog.importers import xlsx_safety
 from tradebridge.catalog.importers.reader import FORMATS, UnreadableFile, open_catalog
 
-from .conftest import FIXTURES, read_all
+from .conftest import FIXTURES, garbled, read_all
 
 SHOPIFY_HEADER = "Handle,Title,Body (HTML),Vendor,Variant SKU,Variant Price,Variant Barcode,Image Src"
 
@@ -100,6 +100,16 @@ def test_workbook_with_an_unknown_compression_method(write):
             at = data.find(signature, at + 4)
     error = refused(write("odd.xlsx", bytes(data)))
     assert error.code == "not_xlsx" and "compression" in error.message
+
+
+# LZMA keeps the 4-byte header zipfile writes before the stream, so the garbage reaches lzma.
+@pytest.mark.parametrize(
+    ("compression", "kept"), [(zipfile.ZIP_DEFLATED, 0), (zipfile.ZIP_LZMA, 4), (zipfile.ZIP_BZIP2, 0)]
+)
+def test_workbook_part_with_damaged_compressed_data(write, compression, kept):
+    data = garbled(_workbook_zip({}, compression), "xl/workbook.xml", kept)
+    error = refused(write("damaged.xlsx", data))
+    assert error.code == "not_xlsx" and "damaged" in error.message
 
 
 def test_workbook_part_with_a_dtd(write):

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from . import merchant, shopify, template_reader, woocommerce
 from .records import ImportedProduct, RowError
-from .rows import SEP_LINE, Header, Row, read_csv_rows, read_xlsx_rows, xlsx_header
+from .rows import SEP_LINE, DamagedWorkbook, Header, Row, read_csv_rows, read_xlsx_rows, xlsx_header
 from .template import PRODUCTS_SHEET
 from .xlsx_safety import xlsx_problem
 from .xml_feed import GOOGLE_NS, prolog_problem, read_xml_rows, root_name
@@ -194,7 +194,7 @@ def _open_xlsx(path: Path) -> CatalogFile:
         raise UnreadableFile(*problem)
     try:
         names = xlsx_header(path, PRODUCTS_SHEET)
-    except Exception as exc:  # openpyxl raises many exception types on damaged workbooks
+    except DamagedWorkbook as exc:
         raise UnreadableFile("not_xlsx", "The workbook is damaged and cannot be read.") from exc
     if not names:
         raise UnreadableFile("empty", "The workbook has no rows.")

@@ -14,6 +14,7 @@ import io
 import re
 import warnings
 from collections.abc import Iterator
+from contextlib import closing
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -196,20 +197,38 @@ def cell_text(value: object) -> str:
     return str(value).strip()
 
 
-def read_xlsx_rows(path: Path, sheet: str | None = None) -> Iterator[Row | RowError]:
-    """Rows of `sheet` (or the first sheet) after its header, numbered as Excel shows them.
+class DamagedWorkbook(ValueError):
+    """openpyxl could not read the workbook (a damaged part, bad XML). A ValueError, so an import
+    reports where reading stopped, like any file that breaks off midway."""
 
-    Only call this after xlsx_safety has passed the archive."""
+
+def _sheet_values(path: Path, sheet: str | None) -> Iterator[tuple]:
+    """The cell values of `sheet` (or the first sheet), row by row.
+
+    Only call this after xlsx_safety has passed the archive. That check reads the start of each
+    part, so damage further in (a broken deflate stream, a wrong checksum) shows up only here."""
     import openpyxl  # imported here: only spreadsheet uploads pay for it
 
-    with warnings.catch_warnings():
-        # openpyxl warns about Excel features it ignores (data validation, conditional formats).
-        warnings.simplefilter("ignore", UserWarning)
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
-        worksheet = workbook[sheet] if sheet in workbook.sheetnames else workbook.worksheets[0]
-        header: Header | None = None
-        for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
+        with warnings.catch_warnings():
+            # openpyxl warns about Excel features it ignores (data validation, conditional formats).
+            warnings.simplefilter("ignore", UserWarning)
+            workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        try:
+            worksheet = workbook[sheet] if sheet in workbook.sheetnames else workbook.worksheets[0]
+            yield from worksheet.iter_rows(values_only=True)
+        finally:
+            workbook.close()
+    except Exception as exc:  # openpyxl and zipfile raise many exception types on damaged workbooks
+        raise DamagedWorkbook(f"The workbook is damaged and cannot be read ({exc})") from exc
+
+
+def read_xlsx_rows(path: Path, sheet: str | None = None) -> Iterator[Row | RowError]:
+    """Rows of `sheet` (or the first sheet) after its header, numbered as Excel shows them.
+    Raises DamagedWorkbook where the workbook cannot be read on."""
+    header: Header | None = None
+    with closing(_sheet_values(path, sheet)) as sheet_rows:
+        for number, values in enumerate(sheet_rows, start=1):
             cells = [cell_text(v) for v in values]
             if header is None:
                 if not any(cells):
@@ -219,23 +238,13 @@ def read_xlsx_rows(path: Path, sheet: str | None = None) -> Iterator[Row | RowEr
             row = _row(number, cells, header)
             if row is not None:
                 yield row
-    finally:
-        workbook.close()
 
 
 def xlsx_header(path: Path, sheet: str | None = None) -> list[str]:
     """The first non-blank row of `sheet` (or the first sheet), for recognising the format."""
-    import openpyxl
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", UserWarning)
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    try:
-        worksheet = workbook[sheet] if sheet in workbook.sheetnames else workbook.worksheets[0]
-        for values in worksheet.iter_rows(values_only=True):
+    with closing(_sheet_values(path, sheet)) as sheet_rows:  # closes the workbook on return
+        for values in sheet_rows:
             cells = [cell_text(v) for v in values]
             if any(cells):
                 return cells
         return []
-    finally:
-        workbook.close()

@@ -8,8 +8,10 @@ at its declared size, so a member cannot inflate past what it declares.
 
 from __future__ import annotations
 
+import lzma
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 MAX_TOTAL_UNCOMPRESSED = 200 * 1024 * 1024
@@ -20,6 +22,10 @@ MAX_MEMBERS = 10_000
 READABLE_COMPRESSION = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
 _DECLARATION = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
 _SNIFF = 4096
+# What reading a damaged member raises: zipfile's own error, and the decompressors' errors, which
+# zipfile lets through (zlib and LZMA have their own; bz2 raises OSError, a truncated stream
+# EOFError). RuntimeError: an encrypted member.
+DAMAGED = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, OSError, EOFError, RuntimeError)
 
 
 def xlsx_problem(path: Path) -> tuple[str, str] | None:
@@ -51,7 +57,6 @@ def xlsx_problem(path: Path) -> tuple[str, str] | None:
                     with archive.open(member) as part:
                         if _DECLARATION.search(part.read(_SNIFF)):
                             return "unsafe_xml", "The workbook contains a DTD declaration; it was refused."
-    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError) as exc:
-        # RuntimeError: an encrypted member.
+    except DAMAGED as exc:
         return "not_xlsx", f"The workbook is damaged and cannot be read ({exc})."
     return None
