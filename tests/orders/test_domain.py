@@ -93,12 +93,20 @@ def test_amount_due_rounds_half_up_to_the_fen():
         ("764.40", 100, ("0", "764.40")),
         ("764.40", 30, ("229.32", "535.08")),
         ("100.01", 50, ("50.01", "50.00")),
+        ("0.01", 99, ("0", "0.01")),  # too small to leave a balance: one payment
+        ("0.01", 1, ("0.00", "0.01")),  # a deposit that rounds to nothing: one payment too
     ],
 )
 def test_payment_parts_sum_to_what_is_due(due, percent, parts):
     deposit, balance = domain.payment_parts(Decimal(due), percent)
     assert (deposit, balance) == tuple(Decimal(p) for p in parts)
     assert deposit + balance == Decimal(due)
+
+
+def test_an_order_of_less_than_a_fen_cannot_be_placed():
+    assert domain.too_small_to_pay(Decimal("0.01")) is None
+    problem = domain.too_small_to_pay(Decimal("0.00"))
+    assert (problem.code, problem.field) == ("order_total_too_small", "lines")
 
 
 def test_next_payment_follows_the_state():

@@ -119,6 +119,18 @@ def test_checkout_shows_one_group_per_supplier_with_cny_and_landed_cost(
     assert all(o.incoterm == "CIF" and o.deposit_percent == 30 for o in placed)
 
 
+def test_checkout_says_an_order_too_small_to_pay_cannot_be_placed(buyer, supplier_b, market, client_for):
+    tiny = orders.variant_of(
+        orders.scarf(supplier_b.company, handle="pin", tiers=(("1", "0.0001"),), moq=1, multiple=1)
+    )
+    client = client_for(buyer)
+    client.post("/cart/add/", {"variant": tiny.pk, "quantity": 1})
+    html = _html(client.get("/checkout/?incoterm=FOB&freight_mode=sea_lcl&deposit_percent=0"))
+    assert "This order comes to less than CNY 0.01; order more." in html
+    refused = client.post("/checkout/", {"incoterm": "FOB", "freight_mode": "sea_lcl", "deposit_percent": 0})
+    assert refused.status_code == 400 and not Order.objects.exists()
+
+
 def test_checkout_bad_input_is_a_form_error(buyer, variant, client_for):
     client = client_for(buyer)
     client.post("/cart/add/", {"variant": variant.pk, "quantity": 20})

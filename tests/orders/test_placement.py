@@ -90,6 +90,20 @@ def test_moq_raised_after_adding_refuses_the_whole_placement(buyer, variant, sup
     assert CartLine.objects.count() == 2  # the cart is kept for the buyer to fix
 
 
+def test_an_order_too_small_to_pay_is_refused_whole(buyer, supplier_b, variant):
+    """A tier price of GBP 0.0001 and one unit come to CNY 0.00: nothing could ever be paid."""
+    tiny = orders.variant_of(
+        orders.scarf(supplier_b.company, handle="pin", tiers=(("1", "0.0001"),), moq=1, multiple=1)
+    )
+    cart.add_to_cart(membership=buyer, variant_id=variant.pk, quantity=20)
+    cart.add_to_cart(membership=buyer, variant_id=tiny.pk, quantity=1)
+    with pytest.raises(DomainError) as caught:
+        placement.place_orders(membership=buyer)
+    assert (caught.value.code, caught.value.field) == ("order_total_too_small", "lines")
+    _nothing_written()
+    assert CartLine.objects.count() == 2
+
+
 def test_a_price_change_is_refused_until_the_buyer_accepts_it(buyer, variant):
     line = cart.add_to_cart(membership=buyer, variant_id=variant.pk, quantity=20)
     PriceTier.objects.filter(product=variant.product, min_quantity=10).update(unit_price=Decimal("4.35"))

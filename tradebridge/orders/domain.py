@@ -191,13 +191,25 @@ def amount_due_cny(total: Decimal, rate: Decimal) -> Decimal:
 
 
 def payment_parts(due_cny: Decimal, deposit_percent: int) -> tuple[Decimal, Decimal]:
-    """(deposit, balance) in CNY; a deposit of 0% means one payment of the whole (deposit 0)."""
+    """(deposit, balance) in CNY; a deposit of 0% means one payment of the whole (deposit 0).
+    An order too small to leave a balance after its deposit (99% of CNY 0.01) is paid in one:
+    a balance of 0 could never be paid, and the order would wait for it for ever."""
     if not 0 <= deposit_percent <= 100:
         raise DomainError("deposit_percent_invalid", "The deposit is between 0 and 100 percent.", "deposit_percent")
     if deposit_percent in (0, 100):
         return Decimal(0), due_cny
     deposit = (due_cny * deposit_percent / 100).quantize(CENT, ROUND_HALF_UP)
+    if deposit >= due_cny:
+        return Decimal(0), due_cny
     return deposit, due_cny - deposit
+
+
+def too_small_to_pay(due_cny: Decimal) -> FieldError | None:
+    """Why an order that comes to less than a fen cannot be placed: there is nothing to pay into
+    escrow, so it would wait for a payment for ever (a tier price of GBP 0.001, one unit)."""
+    if due_cny >= CENT:
+        return None
+    return FieldError("order_total_too_small", "This order comes to less than CNY 0.01; order more.", "lines")
 
 
 def next_payment(state: State | str, deposit: Decimal, balance: Decimal) -> tuple[str, Decimal] | None:

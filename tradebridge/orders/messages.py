@@ -9,6 +9,7 @@ register(
         "illegal_transition": _("The order is not in a state that allows this now."),
         "actor_not_allowed": _("Your side of this order cannot do this."),
         "order_not_found": _("No such order."),
+        "order_total_too_small": _("This order comes to less than CNY 0.01; order more."),
         "reason_required": _("Give a reason."),
         "response_required": _("Write your response."),
         "carrier_required": _("Give the carrier."),

@@ -20,7 +20,7 @@ from tradebridge.companies.models import Company, Membership
 from tradebridge.core.errors import Conflict
 from tradebridge.core.messages import localize
 from tradebridge.orders import selectors
-from tradebridge.orders.domain import TERMINAL, State, amount_due_cny, payment_parts
+from tradebridge.orders.domain import TERMINAL, State, amount_due_cny, payment_parts, too_small_to_pay
 from tradebridge.orders.models import Order
 from tradebridge.orders.placement import AgreedLine, Shipping, landed_snapshot, snapshot_rate
 from tradebridge.orders.selectors import CartRow
@@ -77,6 +77,8 @@ def checkout_preview(membership: Membership, *, shipping: Shipping, deposit_perc
         else:
             due = amount_due_cny(total, rate)
             deposit, balance = payment_parts(due, deposit_percent)
+            if small := too_small_to_pay(due):
+                problem = localize(small)
         preview.append(
             CheckoutGroup(
                 supplier=group[0].line.variant.product.supplier,

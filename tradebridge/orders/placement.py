@@ -25,7 +25,7 @@ from tradebridge.companies.models import Company, Membership
 from tradebridge.core.errors import Conflict, DomainError, FieldError
 from tradebridge.orders import notifications, timers
 from tradebridge.orders.cart import cart_lines, quote_line, require_buyer, variants_with_terms
-from tradebridge.orders.domain import State, amount_due_cny, payment_parts
+from tradebridge.orders.domain import State, amount_due_cny, payment_parts, too_small_to_pay
 from tradebridge.orders.models import CartLine, Order, OrderEvent, OrderLine
 from tradebridge.pricing import landed
 from tradebridge.pricing.freight import Mode
@@ -151,6 +151,8 @@ def _deposit_percent(value) -> int:
 def _build_order(*, buyer_id, supplier_id, currency, lines, shipping, rate, table, deposit_percent, when, **extra):
     total = Money(sum((line.unit_price * line.quantity for line in lines), Decimal(0)), currency).rounded().amount
     due = amount_due_cny(total, rate.rate)
+    if problem := too_small_to_pay(due):
+        raise DomainError.many([problem])
     deposit, balance = payment_parts(due, deposit_percent)
     return Order(
         buyer_id=buyer_id,
