@@ -44,6 +44,20 @@ def order_awaiting_payment(buyer, supplier, *, deposit_percent: int = 0, quantit
     return Order.objects.get(pk=order.pk)
 
 
+def intent(order: Order, public_id: str, *, part: str = "full", method: str = "card") -> PaymentIntent:
+    """A simulator payment intent for what the order owes as `part` (full, deposit or balance)."""
+    amount = {"full": order.amount_due_cny, "deposit": order.deposit_cny, "balance": order.balance_cny}[part]
+    return PaymentIntent.objects.create(
+        public_id=public_id,
+        order_id=order.pk,
+        buyer_id=order.buyer_id,
+        part=part,
+        amount=amount,
+        method=method,
+        provider="simulator",
+    )
+
+
 def signed_event(
     intent: PaymentIntent,
     kind: EventKind | str = EventKind.CAPTURED,

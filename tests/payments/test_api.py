@@ -6,6 +6,7 @@ import pytest
 from django.test import Client
 
 from tests import factories
+from tests.payments.factories import intent as make_intent
 from tests.payments.factories import order_awaiting_payment, post_webhook, signed_event
 from tradebridge.orders.models import Order, Payment
 from tradebridge.payments.domain import EventKind
@@ -64,15 +65,7 @@ def test_another_company_gets_404_for_the_order_and_the_payment(buyer, supplier,
 
 def test_webhook_applies_once_and_answers_duplicates_with_200(buyer, supplier):
     order = order_awaiting_payment(buyer, supplier)
-    intent = PaymentIntent.objects.create(
-        public_id="pi_api",
-        order_id=order.pk,
-        buyer_id=buyer.company_id,
-        part="full",
-        amount=order.amount_due_cny,
-        method="card",
-        provider="simulator",
-    )
+    intent = make_intent(order, "pi_api")
     headers, body = signed_event(intent, event_id="evt_api_1")
     client = Client(enforce_csrf_checks=True)  # no session, no token, no CSRF: the signature is all
     first = post_webhook(client, headers, body)
@@ -86,15 +79,7 @@ def test_webhook_applies_once_and_answers_duplicates_with_200(buyer, supplier):
 
 def test_webhook_refusals_have_the_error_shape(buyer, supplier):
     order = order_awaiting_payment(buyer, supplier)
-    intent = PaymentIntent.objects.create(
-        public_id="pi_api2",
-        order_id=order.pk,
-        buyer_id=buyer.company_id,
-        part="full",
-        amount=order.amount_due_cny,
-        method="card",
-        provider="simulator",
-    )
+    intent = make_intent(order, "pi_api2")
     client = Client()
     forged = post_webhook(client, *signed_event(intent, key="guess"))
     assert forged.status_code == 401 and errors(forged) == [("signature_invalid", "signature")]
@@ -128,15 +113,7 @@ def test_webhook_headers_in_any_characters_are_refused_not_a_server_error(buyer,
     from tradebridge.payments.providers import simulator
 
     order = order_awaiting_payment(buyer, supplier)
-    intent = PaymentIntent.objects.create(
-        public_id="pi_odd",
-        order_id=order.pk,
-        buyer_id=buyer.company_id,
-        part="full",
-        amount=order.amount_due_cny,
-        method="card",
-        provider="simulator",
-    )
+    intent = make_intent(order, "pi_odd")
     headers, body = signed_event(intent, event_id="evt_odd")
     headers[getattr(simulator, header)] = value
     response = post_webhook(Client(), headers, body)
@@ -158,15 +135,7 @@ def test_webhook_errors_speak_chinese_to_a_chinese_client(buyer, supplier):
 
 def test_failed_event_through_http_marks_the_intent(buyer, supplier):
     order = order_awaiting_payment(buyer, supplier)
-    intent = PaymentIntent.objects.create(
-        public_id="pi_api3",
-        order_id=order.pk,
-        buyer_id=buyer.company_id,
-        part="full",
-        amount=order.amount_due_cny,
-        method="card",
-        provider="simulator",
-    )
+    intent = make_intent(order, "pi_api3")
     response = post_webhook(Client(), *signed_event(intent, EventKind.FAILED))
     assert response.status_code == 200 and response.json()["outcome"] == "applied"
     intent.refresh_from_db()

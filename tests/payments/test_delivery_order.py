@@ -5,6 +5,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.payments.factories import intent as make_intent
 from tests.payments.factories import order_awaiting_payment, signed_event
 from tradebridge.ledger.models import LedgerTransaction
 from tradebridge.orders.models import Order, Payment
@@ -40,15 +41,7 @@ def test_any_delivery_order_pays_each_part_exactly_once(buyer, supplier, sequenc
     intents = {"deposit_old": services.start_payment(membership=buyer, order_id=order.pk, method="alipay")}
     intents["deposit"] = services.start_payment(membership=buyer, order_id=order.pk, method="card")
     # Made directly: the balance is not due yet, but a gateway may still call back about it first.
-    intents["balance"] = PaymentIntent.objects.create(
-        public_id=f"pi_balance_{order.pk}",
-        order_id=order.pk,
-        buyer_id=buyer.company_id,
-        part="balance",
-        amount=order.balance_cny,
-        method="wechat_pay",
-        provider="simulator",
-    )
+    intents["balance"] = make_intent(order, f"pi_balance_{order.pk}", part="balance", method="wechat_pay")
     requests = [signed_event(intents[name], kind) for name, kind in EVENTS]
 
     def deliver(index):

@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 
 from tests import factories
+from tests.payments.factories import intent as make_intent
 from tests.payments.factories import order_awaiting_payment, signed_event
 from tradebridge.core.errors import DomainError
 from tradebridge.ledger.models import LedgerTransaction
@@ -136,15 +137,7 @@ def test_a_balance_before_its_deposit_is_refused_then_applied_on_redelivery(buye
     deposit = services.start_payment(membership=buyer, order_id=order.pk, method="alipay")
     assert deposit.part == "deposit"
     # The gateway can deliver out of order; fake a balance intent that raced ahead of the deposit.
-    balance = PaymentIntent.objects.create(
-        public_id="pi_balance_early",
-        order_id=order.pk,
-        buyer_id=buyer.company_id,
-        part="balance",
-        amount=order.balance_cny,
-        method="alipay",
-        provider="simulator",
-    )
+    balance = make_intent(order, "pi_balance_early", part="balance", method="alipay")
     balance_event = signed_event(balance)
     early = deliver(*balance_event)
     assert (early.outcome, early.http_status, early.error.code) == (Outcome.REFUSED, 409, "payment_not_due")
