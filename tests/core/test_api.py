@@ -212,3 +212,21 @@ def test_a_nul_character_anywhere_is_refused_with_its_field(supplier, client_for
     assert_error_shape(response, 422, "nul_character", field)
     supplier.company.refresh_from_db()
     assert supplier.company.name == before
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/v1/payments/pi_%00x", "/api/v1/payments/webhooks/simu%00lator", "/api/v1/companies/1%00"]
+)
+def test_a_nul_character_in_an_api_path_names_nothing(supplier, client_for, path):
+    method = "post" if "webhooks" in path else "get"
+    assert_error_shape(getattr(client_for(supplier), method)(path), 404, "not_found")
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [("/supplier/products/?q=Tart%00an", 'value="Tartan"'), ("/search/?q=%00scarf", 'value="scarf"')],
+)
+def test_a_nul_character_in_a_pages_query_is_dropped(supplier, client_for, url, shown):
+    response = client_for(supplier).get(url)
+    assert response.status_code == 200 and shown in response.content.decode()
+    assert client_for(supplier).get("/orders/?state%00=paid%00").status_code == 200

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse, QueryDict
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
@@ -29,6 +29,30 @@ class RequestSizeLimitMiddleware:
                 return JsonResponse(body, status=413)
             return TemplateResponse(request, "core/error.html", {"status": 413, "message": message}, status=413)
         return self.get_response(request)
+
+
+class NulInUrlMiddleware:
+    """A NUL character in a URL names nothing, and PostgreSQL refuses text that holds one, so it
+    never reaches a query: in the path it is a 404; from a page's query string it is dropped, so
+    a search box or a filter reads the rest (the API's parser refuses it, naming the parameter)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path:
+            raise Http404
+        if not request.path.startswith("/api/") and "%00" in request.META.get("QUERY_STRING", ""):
+            request.GET = _without_nul(request.GET)
+        return self.get_response(request)
+
+
+def _without_nul(query: QueryDict) -> QueryDict:
+    cleaned = QueryDict(mutable=True)
+    for key, values in query.lists():
+        cleaned.setlist(key.replace("\x00", ""), [value.replace("\x00", "") for value in values])
+    cleaned._mutable = False
+    return cleaned
 
 
 class ApiErrorShapeMiddleware:
