@@ -61,6 +61,17 @@ def test_template_import_lands_terms_tiers_and_texts(supplier, template_file):
     assert not Product.objects.filter(handle="broken-tiers").exists()
 
 
+def test_nul_characters_past_the_sniffed_start_of_a_csv_are_dropped_not_stored(supplier, tmp_path):
+    """A NUL in the first kilobyte marks a binary file, refused at upload; one further in is
+    dropped (PostgreSQL cannot store it: the import failed there)."""
+    filler = "".join(f"filler-{n},FILL-{n},Filler {n},,,GBP,1,1,,,1,1.00,,,,,1,draft\n" for n in range(30))
+    path = tmp_path / "catalog.csv"
+    path.write_text(TEMPLATE + filler + "late,LATE-1,Late\x00 Arrival,,,GBP,1,1,,,1,1.00,,,,,1,draft\n")
+    report = _import(supplier, path)
+    assert report.products_created == 33, report.rejections
+    assert Product.objects.get(handle="late").title_en == "Late Arrival"
+
+
 def test_dry_run_reports_exactly_what_a_real_run_does_and_writes_nothing(supplier, template_file):
     dry = _import(supplier, template_file, dry_run=True)
     assert not Product.objects.exists() and not Variant.objects.exists() and not PriceTier.objects.exists()

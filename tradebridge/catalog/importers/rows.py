@@ -122,7 +122,8 @@ def read_csv_rows(path: Path, encoding: str, delimiter: str) -> Iterator[Row | R
             return
         if not SEP_LINE.match(first.strip("\r\n")):
             lines = _chain(first, lines)
-        reader = csv.reader(lines, delimiter=delimiter)
+        # A NUL is never meant (a file saved by a broken tool); PostgreSQL cannot store one.
+        reader = csv.reader((line.replace("\x00", "") for line in lines), delimiter=delimiter)
         header: Header | None = None
         number = 0
         while True:
