@@ -107,6 +107,7 @@ def test_webhook_refusals_have_the_error_shape(buyer, supplier):
         ("TIMESTAMP_HEADER", "\u00b2", (400, [("timestamp_invalid", "timestamp")])),
         ("SIGNATURE_HEADER", "v1=\u00e9", (401, [("signature_invalid", "signature")])),
         ("EVENT_ID_HEADER", "evt_\u00e9", (401, [("signature_invalid", "signature")])),
+        ("EVENT_ID_HEADER", "evt_\x00", (401, [("signature_invalid", "signature")])),
     ],
 )
 def test_webhook_headers_in_any_characters_are_refused_not_a_server_error(buyer, supplier, header, value, refusal):

@@ -120,7 +120,8 @@ def handle_webhook(*, provider: str, headers: Mapping[str, str], body: bytes) ->
 
 
 def _log_rejection(provider: str, headers: Mapping[str, str], digest: str, exc: DomainError) -> None:
-    claimed = next((v for k, v in headers.items() if k.endswith("event-id")), "")[:100]
+    claimed = next((v for k, v in headers.items() if k.endswith("event-id")), "")
+    claimed = claimed.replace("\x00", "")[:100]  # a forger's header: PostgreSQL cannot store a NUL
     WebhookEvent.objects.create(
         provider=provider,
         event_id=claimed,
