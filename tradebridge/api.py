@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import logging
 
-from django.core.exceptions import PermissionDenied, RequestDataTooBig
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, SuspiciousOperation
 from django.http import Http404, HttpRequest
+from django.http.multipartparser import MultiPartParserError
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
@@ -149,6 +150,15 @@ def _forbidden(request, exc):
 @api.exception_handler(RequestDataTooBig)
 def _too_big(request, exc):
     return error_response(request, [FieldError("request_too_large", _("The request body is too large."))], 413)
+
+
+@api.exception_handler(MultiPartParserError)
+@api.exception_handler(SuspiciousOperation)
+def _unreadable_body(request, exc):
+    # A multipart body with no or a broken boundary, too many fields or files: the sender's fault.
+    return error_response(
+        request, [FieldError("body_unreadable", _("The request body could not be read."), "body")], 400
+    )
 
 
 @api.exception_handler(Exception)

@@ -230,3 +230,11 @@ def test_a_nul_character_in_a_pages_query_is_dropped(supplier, client_for, url, 
     response = client_for(supplier).get(url)
     assert response.status_code == 200 and shown in response.content.decode()
     assert client_for(supplier).get("/orders/?state%00=paid%00").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "content_type", ["multipart/form-data; boundary=", "multipart/form-data", "multipart/form-data; boundary=\x7f"]
+)
+def test_a_multipart_body_that_cannot_be_read_is_a_400(supplier, client_for, content_type):
+    response = client_for(supplier).generic("POST", "/api/v1/catalog/imports", b"--x\r\nfoo", content_type=content_type)
+    assert_error_shape(response, 400, "body_unreadable", "body")
