@@ -72,6 +72,32 @@ def test_nul_characters_past_the_sniffed_start_of_a_csv_are_dropped_not_stored(s
     assert Product.objects.get(handle="late").title_en == "Late Arrival"
 
 
+def test_cells_no_column_holds_skip_their_row_not_the_import(supplier, tmp_path):
+    path = tmp_path / "catalog.csv"
+    rows = [
+        "huge-stock,HUGE-1,Huge Stock,,,GBP,1,1,,,1,1.00,,,,,9223372036854775808,draft",
+        f"long-sku,{'S' * 101},Long SKU,,,GBP,1,1,,,1,1.00,,,,,1,draft",
+        "huge-price,HUGE-2,Huge Price,,,GBP,1,1,,,1,1" + "0" * 30 + ",,,,,1,draft",
+    ]
+    path.write_text(TEMPLATE + "\n".join(rows) + "\n")
+    report = _import(supplier, path)
+    codes = {r["code"] for r in report.rejections}
+    assert {"too_large", "sku_too_long"} <= codes, report.rejections
+    assert not Product.objects.filter(handle__in=["long-sku", "huge-price"]).exists()
+    assert Product.objects.filter(handle="drinking-straws").exists()  # the other rows landed
+
+
+def test_an_xml_feed_naming_an_encoding_that_does_not_exist_is_reported(supplier, tmp_path):
+    path = tmp_path / "feed.xml"
+    path.write_text(
+        '<?xml version="1.0" encoding="nonexistent-enc"?>'
+        '<rss xmlns:g="http://base.google.com/ns/1.0"><channel><item><g:id>1</g:id></item></channel></rss>'
+    )
+    report = _import(supplier, path)
+    assert "xml_encoding" in {r["code"] for r in report.rejections}, report
+    assert not Product.objects.exists()
+
+
 def test_dry_run_reports_exactly_what_a_real_run_does_and_writes_nothing(supplier, template_file):
     dry = _import(supplier, template_file, dry_run=True)
     assert not Product.objects.exists() and not Variant.objects.exists() and not PriceTier.objects.exists()

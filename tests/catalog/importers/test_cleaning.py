@@ -66,6 +66,26 @@ def test_bad_whole_numbers(text, code):
     assert caught.value.code == code
 
 
+@pytest.mark.parametrize(
+    ("parse", "text", "code"),
+    [
+        (parse_int, "9223372036854775808", "too_large"),
+        (parse_int, "2147483648", "too_large"),  # PostgreSQL's integer ends here
+        (parse_price, "£1,000,000,000", "too_large"),
+        (parse_price, "1" + "0" * 30, "too_large"),
+        (parse_decimal, "1e30", "not_a_number"),
+        (parse_decimal, "NaN", "not_a_number"),
+        (parse_weight_g, "1000000 kg", "too_large"),  # a billion grams after the conversion
+        (parse_length_cm, "1" + "0" * 30, "too_large"),
+    ],
+)
+def test_numbers_no_catalog_column_holds_are_refused(parse, text, code):
+    with pytest.raises(CellError) as caught:
+        parse(text)
+    assert caught.value.code == code
+    assert parse_int("999999999") == 999_999_999  # the largest still taken
+
+
 def test_decimal_may_allow_negative():
     assert parse_decimal("-1,5", allow_negative=True) == Decimal("-1.5")
 

@@ -103,13 +103,24 @@ def _normalise_number(text: str) -> str:
     return text
 
 
+# No price, quantity, weight or size in a catalog reaches a billion; the columns stop near it
+# (PostgreSQL's integer at 2.1 billion, a measure's 9 digits before the point).
+TOO_LARGE = Decimal(10**9)
+
+
+def _sized(number: Decimal, value: str) -> Decimal:
+    if abs(number) >= TOO_LARGE:
+        raise CellError("too_large", f"“{value}” is too large.")
+    return number
+
+
 def parse_decimal(value: str, *, allow_negative: bool = False) -> Decimal | None:
     """A decimal in either convention ("4.20", "4,20", "1 299,00"); "" gives None."""
     text = strip_text_marker(value)
     if not text:
         return None
     if _PLAIN.fullmatch(text):
-        return Decimal(text)
+        return _sized(Decimal(text), value)
     negative = text.startswith("-") or (text.startswith("(") and text.endswith(")"))
     if negative:
         text = text.strip("-() ")
@@ -117,11 +128,13 @@ def parse_decimal(value: str, *, allow_negative: bool = False) -> Decimal | None
         number = Decimal(_normalise_number(text))
     except InvalidOperation as exc:
         raise CellError("not_a_number", f"“{value}” is not a number.") from exc
+    if not number.is_finite():
+        raise CellError("not_a_number", f"“{value}” is not a number.")
     if negative and number:
         if not allow_negative:
             raise CellError("negative", f"“{value}” is negative; it must be zero or more.")
         number = -number
-    return number
+    return _sized(number, value)
 
 
 def parse_int(value: str) -> int | None:
@@ -142,7 +155,7 @@ def parse_price(value: str) -> tuple[Decimal, str | None] | None:
     if not text:
         return None
     if _PLAIN.fullmatch(text):
-        return Decimal(text), None  # "4.20", the usual case, needs no more thought
+        return _sized(Decimal(text), value), None  # "4.20", the usual case, needs no more thought
     negative = text.startswith("-")
     amount_text, currency = _split_currency(text.lstrip("-").strip())
     if amount_text.startswith("-"):
@@ -150,6 +163,8 @@ def parse_price(value: str) -> tuple[Decimal, str | None] | None:
     try:
         amount = parse_decimal(amount_text)
     except CellError as exc:
+        if exc.code == "too_large":
+            raise
         raise CellError("price_invalid", f"“{value}” is not a price.") from exc
     if amount is None:
         raise CellError("price_invalid", f"“{value}” is not a price.")
@@ -205,7 +220,7 @@ def _measure(value: str, default_unit: str | None, table: dict[str, Decimal], wh
     number = parse_decimal(match["number"])
     if number is None:
         return None
-    return tidy(number * table[unit])
+    return tidy(_sized(number * table[unit], value))
 
 
 def tidy(number: Decimal) -> Decimal:

@@ -93,7 +93,7 @@ def finish(product: ImportedProduct, errors: list[RowError], row: Row) -> Iterat
 
     One RowError per refused row: the import report counts them as rows, so a product whose
     only variant was refused gets no second error repeating the first."""
-    errors.extend(unique_skus(product))
+    errors.extend(checked_skus(product))
     yield from errors
     if product.variants:
         yield product
@@ -103,11 +103,19 @@ def finish(product: ImportedProduct, errors: list[RowError], row: Row) -> Iterat
         )
 
 
-def unique_skus(product: ImportedProduct) -> list[RowError]:
-    """Drop variants repeating a SKU within the product (the later row loses), as errors."""
+MAX_SKU = 100  # Variant.sku's column
+
+
+def checked_skus(product: ImportedProduct) -> list[RowError]:
+    """Drop variants whose SKU is longer than the column holds, or repeats a SKU within the
+    product (the later row loses), as errors."""
     seen: set[str] = set()
     kept, errors = [], []
     for variant in product.variants:
+        if len(variant.sku) > MAX_SKU:
+            message = f"A SKU is at most {MAX_SKU} characters; this row was skipped."
+            errors.append(RowError(variant.row, None, "sku_too_long", message, product.handle))
+            continue
         if variant.sku in seen:
             errors.append(
                 RowError(

@@ -89,6 +89,11 @@ def read_xml_rows(path: Path) -> Iterator[Row | RowError]:
                     f"({expat.ErrorString(exc.code)}); items after it were not read.",
                 )
                 return
+            except LookupError:  # expat asks Python for the encoding the prolog names
+                yield RowError(
+                    1, None, "xml_encoding", "The feed names a text encoding that does not exist; it was not read."
+                )
+                return
             while done:
                 yield done.popleft()
             if not chunk:
