@@ -41,8 +41,9 @@ class BrowserSession(SessionAuth):
 
 
 class TextParser(Parser):
-    """Refuses a NUL character in any JSON string, query parameter or form field, naming the
-    field (422): nobody types one, and PostgreSQL cannot store one in a text column."""
+    """Refuses a NUL character in any JSON string or form field, naming the field (422): nobody
+    types one, and PostgreSQL cannot store one in a text column. (NulInUrlMiddleware has
+    already dropped any from the query string.)"""
 
     def parse_body(self, request: HttpRequest):
         data = super().parse_body(request)

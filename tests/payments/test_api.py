@@ -122,6 +122,24 @@ def test_webhook_headers_in_any_characters_are_refused_not_a_server_error(buyer,
     assert not Payment.objects.exists()
 
 
+@pytest.mark.parametrize(
+    "data",
+    [{"charge": "ch_\x00"}, {"intent": "pi_\x00"}, {"amount": "1" + "0" * 30}, {"amount": "1e30"}],
+)
+def test_a_signed_event_no_payment_can_hold_is_refused_not_a_server_error(buyer, supplier, data):
+    from tradebridge.payments.providers import simulator
+
+    order = order_awaiting_payment(buyer, supplier)
+    headers, body = signed_event(make_intent(order, "pi_signed"), event_id="evt_signed")
+    payload = json.loads(body)
+    payload["data"].update(data)
+    body = json.dumps(payload).encode()
+    headers = simulator.signed_headers(body=body, event_id="evt_signed")
+    response = post_webhook(Client(), headers, body)
+    assert (response.status_code, errors(response)) == (400, [("body_invalid", "body")])
+    assert not Payment.objects.exists()
+
+
 def test_webhook_errors_speak_chinese_to_a_chinese_client(buyer, supplier):
     response = Client().post(
         "/api/v1/payments/webhooks/simulator",

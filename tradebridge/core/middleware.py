@@ -33,8 +33,9 @@ class RequestSizeLimitMiddleware:
 
 class NulInUrlMiddleware:
     """A NUL character in a URL names nothing, and PostgreSQL refuses text that holds one, so it
-    never reaches a query: in the path it is a 404; from a page's query string it is dropped, so
-    a search box or a filter reads the rest (the API's parser refuses it, naming the parameter)."""
+    never reaches a query: in the path it is a 404; from a query string it is dropped, so a
+    search box or a filter reads the rest (views read request.GET themselves, so dropping it
+    here covers every one of them)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -42,7 +43,7 @@ class NulInUrlMiddleware:
     def __call__(self, request):
         if "\x00" in request.path:
             raise Http404
-        if not request.path.startswith("/api/") and "%00" in request.META.get("QUERY_STRING", ""):
+        if "%00" in request.META.get("QUERY_STRING", ""):
             request.GET = _without_nul(request.GET)
         return self.get_response(request)
 

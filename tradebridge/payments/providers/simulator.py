@@ -81,6 +81,9 @@ def _malformed(detail: str) -> WebhookRejected:
     return WebhookRejected("body_invalid", f"The webhook body is not a simulator event: {detail}.", "body")
 
 
+MAX_AMOUNT = Decimal(10**12)  # no order comes near; larger cannot be rounded or stored
+
+
 def _read(body: bytes, header_event_id: str) -> ProviderEvent:
     try:
         payload = json.loads(body)
@@ -103,8 +106,10 @@ def _read(body: bytes, header_event_id: str) -> ProviderEvent:
         amount = Money(to_decimal(raw_amount), currency)
     except (ValueError, TypeError, UnknownCurrency):
         raise _malformed("amount or currency unreadable") from None
-    if amount.amount <= Decimal(0) or len(intent) > 40 or len(charge) > 100:
-        raise _malformed("amount must be positive, references short")
+    if not Decimal(0) < amount.amount < MAX_AMOUNT or len(intent) > 40 or len(charge) > 100:
+        raise _malformed("amount must be positive and below a trillion, references short")
+    if any("\x00" in text for text in (header_event_id, intent, charge)):
+        raise _malformed("a reference holds a NUL character")
     return ProviderEvent(
         event_id=header_event_id, kind=kind, intent_reference=intent, amount=amount, provider_reference=charge
     )
