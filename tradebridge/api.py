@@ -89,6 +89,21 @@ api = NinjaAPI(
 )
 
 
+def status_error(status: int) -> FieldError:
+    """The error a bare HTTP status stands for, where nothing more specific was said."""
+    known = {
+        400: ("bad_request", _("The request could not be read.")),
+        403: ("forbidden", _("You do not have permission to do this.")),
+        404: ("not_found", _("Not found.")),
+        405: ("method_not_allowed", _("This path does not take that method.")),
+    }
+    if status in known:
+        return FieldError(*known[status])
+    if status < 500:
+        return FieldError("http_error", _("The request was refused."))
+    return FieldError("server_error", _("Something went wrong on our side."))
+
+
 def error_response(request: HttpRequest, errors: list[FieldError], status: int):
     return api.create_response(
         request,
@@ -140,12 +155,12 @@ def _http_error(request, exc: HttpError):
 
 @api.exception_handler(Http404)
 def _not_found(request, exc):
-    return error_response(request, [FieldError("not_found", _("Not found."))], 404)
+    return error_response(request, [status_error(404)], 404)
 
 
 @api.exception_handler(PermissionDenied)
 def _forbidden(request, exc):
-    return error_response(request, [FieldError("forbidden", _("You do not have permission to do this."))], 403)
+    return error_response(request, [status_error(403)], 403)
 
 
 @api.exception_handler(RequestDataTooBig)
@@ -165,7 +180,7 @@ def _unreadable_body(request, exc):
 @api.exception_handler(Exception)
 def _unexpected(request, exc):
     log.exception("Unhandled API error on %s", request.path)
-    return error_response(request, [FieldError("server_error", _("Something went wrong on our side."))], 500)
+    return error_response(request, [status_error(500)], 500)
 
 
 def _routers() -> None:

@@ -1,4 +1,5 @@
-"""Request guards that apply before any view runs, and the API's error shape for what no endpoint answered."""
+"""Request guards that apply before any view runs, and the API's error shape for what no
+endpoint answered."""
 
 from __future__ import annotations
 
@@ -72,28 +73,12 @@ class ApiErrorShapeMiddleware:
             or response.get("Content-Type", "").startswith("application/json")
         ):
             return response
-        from tradebridge.api import error_response
+        from tradebridge.api import error_response, status_error
 
-        shaped = error_response(request, [_error_for(response.status_code)], response.status_code)
+        shaped = error_response(request, [status_error(response.status_code)], response.status_code)
         if response.has_header("Allow"):
             shaped["Allow"] = response["Allow"]
         return shaped
-
-
-def _error_for(status: int):
-    from tradebridge.core.errors import FieldError
-
-    known = {
-        400: ("bad_request", _("The request could not be read.")),
-        403: ("forbidden", _("You do not have permission to do this.")),
-        404: ("not_found", _("Not found.")),
-        405: ("method_not_allowed", _("This path does not take that method.")),
-    }
-    if status in known:
-        return FieldError(*known[status])
-    if status < 500:
-        return FieldError("http_error", _("The request was refused."))
-    return FieldError("server_error", _("Something went wrong on our side."))
 
 
 class DomainErrorPageMiddleware:
